@@ -1,0 +1,95 @@
+# Job Search Diary: build, serve, test and publish the site.
+# In the conventions of Pelican's quickstart Makefile. Every target that runs
+# Python first creates or refreshes the virtualenv from requirements.txt.
+
+PY ?= python3
+VENV ?= $(CURDIR)/.venv
+BIN = $(VENV)/bin
+PELICAN = $(BIN)/pelican
+PELICANOPTS ?=
+
+BASEDIR = $(CURDIR)
+INPUTDIR = $(BASEDIR)/content
+OUTPUTDIR = $(BASEDIR)/output
+CONFFILE = $(BASEDIR)/pelicanconf.py
+PUBLISHCONF = $(BASEDIR)/publishconf.py
+STAGINGDIR = $(OUTPUTDIR).staging
+
+BIND ?= 127.0.0.1
+PORT ?= 8000
+
+DEBUG ?= 0
+ifeq ($(DEBUG), 1)
+	PELICANOPTS += -D
+endif
+
+RELATIVE ?= 0
+ifeq ($(RELATIVE), 1)
+	PELICANOPTS += --relative-urls
+endif
+
+.DEFAULT_GOAL := help
+
+help:
+	@echo 'Makefile for the Job Search Diary'
+	@echo ''
+	@echo 'Usage:'
+	@echo '   make html                  (re)generate the web site into output/'
+	@echo '   make clean                 remove the generated files'
+	@echo '   make regenerate            regenerate files upon modification'
+	@echo '   make serve [PORT=8000]     serve output/ at http://127.0.0.1:PORT'
+	@echo '   make devserver [PORT=8000] serve and regenerate on every change'
+	@echo '   make publish               build the production site (fails on any warning)'
+	@echo '   make test                  lint and run every test'
+	@echo '   make bench                 print the benchmark figures'
+	@echo '   make newpost TITLE="..."   write a dated draft post in content/posts/'
+	@echo ''
+	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
+	@echo 'Set the RELATIVE variable to 1 to enable relative urls'
+
+# The virtualenv is rebuilt whenever requirements.txt changes.
+$(VENV)/.installed: requirements.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+html: venv
+	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+clean:
+	rm -rf "$(OUTPUTDIR)" "$(STAGINGDIR)" "$(BASEDIR)/cache"
+
+regenerate: venv
+	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+serve: venv
+	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(BIND) -p $(PORT) $(PELICANOPTS)
+
+devserver: venv
+	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(BIND) -p $(PORT) $(PELICANOPTS)
+
+# Build into a staging folder and swap it in only when the build succeeded,
+# so that output/ never holds a half-built site.
+publish: venv
+	rm -rf "$(STAGINGDIR)"
+	$(PELICAN) "$(INPUTDIR)" -o "$(STAGINGDIR)" -s "$(PUBLISHCONF)" --fatal warnings $(PELICANOPTS)
+	rm -rf "$(OUTPUTDIR)"
+	mv "$(STAGINGDIR)" "$(OUTPUTDIR)"
+
+test: venv
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+
+bench: venv
+	$(BIN)/python -m tests.bench
+
+newpost: venv
+ifndef TITLE
+	@echo 'Usage: make newpost TITLE="My post title"'
+	@exit 1
+endif
+	$(BIN)/python scripts/newpost.py --content "$(INPUTDIR)" --settings "$(CONFFILE)" "$(TITLE)"
+

@@ -1,0 +1,71 @@
+"""Settings for development builds (`make html`, `make devserver`).
+
+`publishconf.py` imports everything here and overrides what production needs.
+"""
+
+AUTHOR = "The Diarist"
+SITENAME = "Job Search Diary"
+SITESUBTITLE = "Notes from the hunt for the next role"
+# Local builds link to the local server so that feeds carry real, absolute
+# ids and links; RELATIVE_URLS keeps the pages themselves browsable.
+SITEURL = "http://127.0.0.1:8000"
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "extra"]
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%A, %B %-d, %Y"  # Blogger style: "Friday, March 8, 2013"
+
+THEME = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["build_guard"]
+
+# Blogger-like URLs: /2013/03/slug.html, with year and month archive pages.
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}.html"
+ARTICLE_SAVE_AS = ARTICLE_URL
+DRAFT_URL = "drafts/{slug}.html"
+DRAFT_SAVE_AS = DRAFT_URL
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+
+# Folder-style URLs for taxonomies. With Pelican's default pagination
+# pattern, page 2 of tag "b1" would be tag/b12.html and overwrite tag "b12".
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+AUTHOR_URL = "author/{slug}/"
+AUTHOR_SAVE_AS = "author/{slug}/index.html"
+AUTHORS_URL = "authors/"
+AUTHORS_SAVE_AS = "authors/index.html"
+
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+RSS_FEED_SUMMARY_ONLY = False

@@ -1,0 +1,50 @@
+"""Shared fixtures: build the real site, with the project's own settings, in a
+temporary folder, as `make html` would, and hand the output to the tests."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PELICAN = Path(sys.executable).with_name("pelican")
+
+
+def run_pelican(content, output, settings="pelicanconf.py", *extra, cwd=ROOT, env=None):
+    """Run the pelican command as a user would; return the CompletedProcess."""
+    command = [str(PELICAN), str(content), "-o", str(output), "-s", str(ROOT / settings), *extra]
+    return subprocess.run(
+        command,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        timeout=600,
+    )
+
+
+def copy_content(destination):
+    """A private copy of content/, for tests that add or break posts."""
+    shutil.copytree(ROOT / "content", destination)
+    return destination
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The site built from content/ with pelicanconf.py."""
+    output = tmp_path_factory.mktemp("site")
+    result = run_pelican(ROOT / "content", output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory):
+    """The site built from content/ with publishconf.py, as `make publish` does."""
+    output = tmp_path_factory.mktemp("published")
+    result = run_pelican(ROOT / "content", output, "publishconf.py", "--fatal", "warnings")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output

@@ -1,0 +1,101 @@
+"""Bad input: publishing fails plainly, naming the file; URLs never collide."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, copy_content, run_pelican
+
+GOOD_HEADER = "Title: A fine post\nDate: 2013-04-01\nCategory: Job search\n"
+
+
+def make_publish(content, output):
+    """`make publish` on another content folder, with this test's virtualenv."""
+    return subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "publish",
+            f"INPUTDIR={content}",
+            f"OUTPUTDIR={output}",
+            f"VENV={Path(sys.prefix)}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def venv_stamp():
+    # `make` rebuilds the virtualenv unless its stamp is newer than requirements.txt.
+    stamp = Path(sys.prefix) / ".installed"
+    if not stamp.exists():
+        stamp.touch()
+
+
+@pytest.mark.parametrize(
+    "name, text, expected",
+    [
+        ("no-date.md", "Title: No date\n\nBody.\n", "could not find information about 'date'"),
+        ("no-title.md", "Date: 2013-04-02\n\nBody.\n", "could not find information about 'title'"),
+        ("bad-date.md", "Title: Bad\nDate: the ides of March\n\nBody.\n", "is not a valid date"),
+    ],
+)
+def test_publish_fails_plainly_naming_the_file(tmp_path, name, text, expected):
+    content = copy_content(tmp_path / "content")
+    (content / "posts" / name).write_text(text, encoding="utf-8")
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "previous-site.html").write_text("the site that is online now")
+
+    result = make_publish(content, output)
+
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    problems = log[log.index("Build failed") :]
+    assert name in problems and expected in problems
+    assert "Traceback" not in log
+    # The previous output is left as it was; no half-built site replaces it.
+    assert (output / "previous-site.html").read_text() == "the site that is online now"
+    assert not (output / "index.html").exists()
+
+
+def test_publish_succeeds_on_good_content(tmp_path):
+    content = copy_content(tmp_path / "content")
+    (content / "posts" / "fine.md").write_text(GOOD_HEADER + "\nBody.\n", encoding="utf-8")
+    output = tmp_path / "output"
+    result = make_publish(content, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (output / "2013" / "04" / "a-fine-post.html").exists()
+    assert not Path(f"{output}.staging").exists()
+
+
+def test_tag_pages_do_not_collide_with_pagination_or_archives(tmp_path):
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    for day in range(1, 13):  # 12 posts: two pages of tag b1 at 10 per page
+        (content / "posts" / f"b1-{day}.md").write_text(
+            f"Title: B1 post {day}\nDate: 2014-01-{day:02d}\nTags: b1, 2013\n\nText {day}.\n"
+        )
+    (content / "posts" / "b12.md").write_text(
+        "Title: The b12 post\nDate: 2013-05-05\nTags: b12\n\nText.\n"
+    )
+    output = tmp_path / "output"
+    result = run_pelican(content, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    b12 = (output / "tag" / "b12" / "index.html").read_text()
+    assert "The b12 post" in b12 and "B1 post" not in b12
+    page_2 = (output / "tag" / "b1" / "page" / "2" / "index.html").read_text()
+    assert "B1 post 1<" in page_2 or "B1 post 2<" in page_2
+    assert "The b12 post" not in page_2
+    # Tag "2013" has its own folder; the 2013 archive lists the b12 post only.
+    assert "B1 post" in (output / "tag" / "2013" / "index.html").read_text()
+    year = (output / "2013" / "index.html").read_text()
+    assert "The b12 post" in year and "B1 post" not in year
