@@ -22,7 +22,10 @@ DEFAULT_DATE_FORMAT = "%A, %B %-d, %Y"  # Blogger style: "Friday, March 8, 2013"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["build_guard"]
+PLUGINS = ["build_guard", "atom_feeds"]
+# Feed and entry ids are tag URIs under this authority (see plugins/atom_feeds),
+# not the site's address, so they survive a move to another host. Never change it.
+ATOM_FEEDS = {"ID_AUTHORITY": "jobsearchdiary.example.org,2013"}
 
 # Blogger-like URLs: /2013/03/slug.html, with year and month archive pages.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}.html"
