@@ -26,6 +26,7 @@ def make_writer(options):
             super().__init__(output_path, settings)
             self._feed_path = None
             self._ids = {}  # entry id -> source file, to catch two posts sharing one
+            self._html = {}  # (source file, link) -> (summary, content), as a post is in many feeds
 
         def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
             self._feed_path = path or url
@@ -54,12 +55,19 @@ def make_writer(options):
             categories.extend(getattr(item, "tags", []))
             timezone = self.settings.get("TIMEZONE")
             modified = getattr(item, "modified", None)
+            key = (item.source_path, link)
+            if key not in self._html:
+                self._html[key] = (
+                    absolute_links(item.get_summary(self.site_url), link),
+                    absolute_links(item.get_content(self.site_url), link),
+                )
+            summary, content = self._html[key]
             feed.add_item(
                 title=html_to_text(item.title),
                 link=link,
                 unique_id=self._entry_id(item),
-                description=absolute_links(item.get_summary(self.site_url), link),
-                content=absolute_links(item.get_content(self.site_url), link),
+                description=summary,
+                content=content,
                 categories=categories or None,
                 author_name=html_to_text(getattr(item, "author", "") or feed.feed["author_name"]),
                 pubdate=set_date_tzinfo(item.date, timezone),
