@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import publishconf
-from tests.conftest import ROOT, copy_content
+from tests.conftest import ROOT, copy_content, run_pelican
 
 # `make` would rebuild the virtualenv without its stamp; this fixture touches it.
 from tests.test_bad_input import venv_stamp  # noqa: F401
@@ -195,3 +195,19 @@ def test_a_failed_build_or_upload_leaves_the_previous_site_online(tmp_path, rsyn
     assert result.returncode == 0, result.stdout + result.stderr
     assert snapshot(www) == snapshot(output)
     assert (www / "2013" / "04" / "a-new-post.html").exists()
+
+
+def test_publishing_refuses_a_site_url_that_is_not_an_address(tmp_path):
+    result = run_pelican(
+        ROOT / "content",
+        tmp_path / "out",
+        "publishconf.py",
+        "--fatal",
+        "warnings",
+        env={"SITE_URL": "diary.example.org"},
+    )
+    log = " ".join((result.stdout + result.stderr).split())
+    assert result.returncode != 0 and "Traceback" not in log
+    assert (
+        "'diary.example.org' is not an absolute http(s) address" in log[log.index("Build failed") :]
+    )
