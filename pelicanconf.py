@@ -21,8 +21,10 @@ DEFAULT_DATE_FORMAT = "%A, %B %-d, %Y"  # Blogger style: "Friday, March 8, 2013"
 
 THEME = "theme"
 
+# The duplicate-paragraph cleaner must run before anything reads `.content`
+# or `.summary`, so it is listed first.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["build_guard"]
+PLUGINS = ["dedup", "build_guard"]
 
 # Blogger-like URLs: /2013/03/slug.html, with year and month archive pages.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}.html"
@@ -69,3 +71,8 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
 RSS_FEED_SUMMARY_ONLY = False
+
+# The duplicate-paragraph plugin (see plugins/dedup/README.md for every key).
+DEDUP = {
+    "MODE": "remove",
+}
