@@ -41,6 +41,7 @@ help:
 	@echo '   make devserver [PORT=8000] serve and regenerate on every change'
 	@echo '   make publish               build the production site (fails on any warning)'
 	@echo '   make test                  lint and run every test'
+	@echo '   make check-content         list duplicated paragraphs in content/ (FIX=1 removes them)'
 	@echo '   make bench                 print the benchmark figures'
 	@echo '   make newpost TITLE="..."   write a dated draft post in content/posts/'
 	@echo ''
@@ -83,6 +84,12 @@ test: venv
 	$(BIN)/python -m pytest
 
 
+# Lists each duplicated block of the Markdown sources with file and line;
+# exits 1 if there is any. FIX=1 rewrites the sources, keeping first copies.
+check-content: venv
+	PYTHONPATH="$(BASEDIR)/plugins" $(BIN)/python -m dedup.check_content \
+		--settings "$(CONFFILE)" $(if $(filter 1,$(FIX)),--fix) "$(INPUTDIR)"
+
 bench: venv
 	$(BIN)/python -m tests.bench
 
@@ -93,3 +100,5 @@ ifndef TITLE
 endif
 	$(BIN)/python scripts/newpost.py --content "$(INPUTDIR)" --settings "$(CONFFILE)" "$(TITLE)"
 
+
+.PHONY: help venv html clean regenerate serve devserver publish test check-content bench newpost

@@ -9,6 +9,9 @@ and the same text in the index summary and the feed.
 import json
 import re
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import feedparser
 import pytest
@@ -198,3 +201,18 @@ def test_bad_settings_stop_the_build_with_a_plain_message(tmp_path, value, messa
     assert result.returncode == 1
     assert message in log
     assert "Traceback" not in log
+
+
+def test_make_check_content_lists_the_seed_repeat_and_fails(tmp_path):
+    content = shutil.copytree(ROOT / "content", tmp_path / "content")
+    command = ["make", "--no-print-directory", "check-content", f"INPUTDIR={content}"]
+    command.append(f"VENV={Path(sys.prefix)}")
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert f"{content / MARCH_3_SOURCE}:" in result.stdout
+    assert "17 duplicate block(s) found" in result.stdout
+
+    fixed = subprocess.run([*command, "FIX=1"], cwd=ROOT, capture_output=True, text=True)
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    again = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert again.returncode == 0 and "duplicate" not in again.stdout
