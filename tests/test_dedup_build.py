@@ -154,7 +154,8 @@ def test_a_post_can_opt_out(tmp_path):
     ours, log = build(tmp_path, "out", content=content)
     plain, _ = build(tmp_path, "plain", *NO_PLUGIN, content=content)
     assert (ours / MARCH_3).read_bytes() == (plain / MARCH_3).read_bytes()
-    assert "removed" not in log
+    assert "dedup: removed" not in log
+    assert "0 with duplicates, 0 block(s) removed" in log
 
 
 def test_pages_are_cleaned_too(tmp_path):

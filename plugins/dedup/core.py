@@ -16,7 +16,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-__all__ = ["Block", "Decision", "Options", "find_duplicates", "is_long", "normalize"]
+__all__ = [
+    "Block",
+    "Decision",
+    "Options",
+    "could_have_duplicates",
+    "find_duplicates",
+    "is_long",
+    "normalize",
+]
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,22 @@ def normalize(text: str) -> str:
 def is_long(norm: str, options: Options) -> bool:
     """Long blocks carry enough text that a repeat cannot be a coincidence."""
     return len(norm) >= options.min_length and len(norm.split()) >= options.min_words
+
+
+def could_have_duplicates(text: str, options: Options = Options()) -> bool:
+    """A fast necessary condition for any decision on a document's text.
+
+    Every decision needs either an exactly repeated long block (at least
+    ``min_words`` words) or two long blocks sharing a word 3-gram (the
+    near-duplicate candidates); both repeat an n-gram of the document's word
+    stream, n = min(3, min_words). Most posts repeat none, and this check
+    (C-speed set of tuples) lets them skip block parsing altogether. ``text``
+    must contain each block's text contiguously, blocks apart.
+    """
+    words = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD).split()
+    n = min(3, options.min_words)
+    count = len(words) - n + 1
+    return count > 1 and len(set(zip(*(words[k:] for k in range(n)), strict=False))) < count
 
 
 class _Doc:
@@ -250,19 +274,32 @@ def _extend_back(
 def _near_reports(doc: _Doc, removed: dict[int, Decision]) -> list[Decision]:
     """Report kept long blocks that closely resemble an earlier kept block.
 
-    Candidates come from an inverted index of word 3-grams, so only blocks
-    sharing wording are ever compared.
+    Candidates come from an inverted index of word 3-grams, built per place
+    (kind and context), so only blocks sharing wording are ever compared.
     """
-    indices = [i for i, long in enumerate(doc.long) if long and i not in removed]
-    shingles = {i: _shingles(doc, i) for i in indices}
+    places: dict[tuple, list[int]] = defaultdict(list)
+    for i, long in enumerate(doc.long):
+        if long and i not in removed:
+            places[doc.keys[i][:2]].append(i)
+    reports = []
+    for indices in places.values():
+        if len(indices) > 1:
+            reports += _near_reports_in(doc, indices)
+    return reports
+
+
+def _near_reports_in(doc: _Doc, indices: list[int]) -> list[Decision]:
+    shingles = {i: _shingles(doc.word_list(i)) for i in indices}
     df: dict[tuple, int] = defaultdict(int)
-    for i in indices:
-        for s in shingles[i]:
+    for grams in shingles.values():
+        for s in grams:
             df[s] += 1
+    if all(count == 1 for count in df.values()):
+        return []  # no two blocks share a 3-gram: nothing can be near
     postings: dict[tuple, list[int]] = defaultdict(list)
     reports = []
     for i in indices:
-        usable = [s for s in shingles[i] if df[s] <= _MAX_SHINGLE_DF]
+        usable = [s for s in shingles[i] if 1 < df[s] <= _MAX_SHINGLE_DF]
         shared: dict[int, int] = defaultdict(int)
         for s in usable:
             for j in postings.get(s, ()):
@@ -280,9 +317,7 @@ def _near_reports(doc: _Doc, removed: dict[int, Decision]) -> list[Decision]:
     return reports
 
 
-def _shingles(doc: _Doc, i: int) -> set[tuple]:
-    key = doc.keys[i]
-    words = doc.word_list(i)
+def _shingles(words: list[str]) -> set[tuple]:
     if len(words) < 3:
-        return {(key[0], key[1], tuple(words))}
-    return {(key[0], key[1], *words[k : k + 3]) for k in range(len(words) - 2)}
+        return {tuple(words)}
+    return set(zip(words, words[1:], words[2:], strict=False))

@@ -9,14 +9,16 @@ marked protected and never cut: when in doubt, keep.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 
 from . import core
 
-__all__ = ["HtmlBlock", "cut_blocks", "find_blocks"]
+__all__ = ["HtmlBlock", "cut_blocks", "find_blocks", "visible_text"]
 
 LEAF_KINDS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
 CONTAINERS = frozenset(
@@ -49,6 +51,31 @@ VOID = frozenset(
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WS = " \t\n\r\f"
 _TRAILING_WS = re.compile(f"[{_WS}]*")
+
+
+# A tag, with quoted attribute values that may contain ">".
+_TAG = re.compile(r"""<(/?)([A-Za-z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
+# What a regex cannot read as the parser does: comments, CDATA, processing
+# instructions, raw-text elements, and a "<" that does not open a tag.
+_UNSURE_MARKUP = re.compile(r"<(?![A-Za-z/])|<!|<\?|<(?:script|style|textarea|title|xmp)\b", re.I)
+
+
+def visible_text(html: str) -> str | None:
+    """The document's text with blocks kept apart, for a quick screen.
+
+    Inline tags vanish (as in a block's text) and block-level tags become a
+    space, so each leaf block's text stands contiguous in the result. Returns
+    None for markup that only the real parser reads reliably.
+    """
+    if _UNSURE_MARKUP.search(html):
+        return None
+    return unescape(_TAG.sub(_tag_gap, html))
+
+
+def _tag_gap(match: re.Match) -> str:
+    """What a tag leaves in the text: a gap where blocks (or a line) break."""
+    name = match[2].lower()
+    return " " if name in BLOCK_LEVEL or name == "br" else ""
 
 
 @dataclass(frozen=True)
@@ -204,7 +231,9 @@ def _classify(nodes: list[_Node]) -> None:
         node.leaf = node.tag in LEAF_KINDS and not node.has_block and not node.in_protective
 
 
+@functools.lru_cache(maxsize=2)
 def _parse(html: str) -> list[_Node] | None:
+    """Parsed once: cut_blocks re-reads the tree find_blocks just built."""
     walker = _Walker(html)
     try:
         walker.feed(html)

@@ -13,6 +13,7 @@ from the HTML that Pelican rendered, which is kept beside it.
 import json
 import logging
 import os
+import time
 from dataclasses import dataclass, field
 
 from pelican import signals
@@ -52,6 +53,7 @@ class _Build:
     def __init__(self, settings):
         self.settings = settings
         self.results = {}  # source path -> PostResult
+        self.seconds = 0.0  # time spent cleaning, for the closing summary
 
 
 _build = None
@@ -71,10 +73,24 @@ def opted_out(content):
     return value in OPT_OUT_VALUES
 
 
+def might_repeat(html, options):
+    """False only when no block can repeat another: most posts stop here."""
+    text = html_blocks.visible_text(html)
+    return text is None or core.could_have_duplicates(text, options)
+
+
 def clean(content):
     """Decide and (in "remove" mode) cut the duplicates of one article or page."""
     if _build is None or isinstance(content, Static) or not hasattr(content, "_content"):
         return
+    started = time.perf_counter()
+    try:
+        _clean(content)
+    finally:
+        _build.seconds += time.perf_counter() - started
+
+
+def _clean(content):
     settings = _build.settings
     previous = getattr(content, "_dedup_result", None)
     if previous is not None and previous.fingerprint == settings.fingerprint:
@@ -85,7 +101,7 @@ def clean(content):
     if source_html and opted_out(content):
         result.opted_out = True
         logger.debug("dedup: %s opts out (Dedup: off)", source_name(content))
-    elif source_html:
+    elif source_html and might_repeat(source_html, settings.options):
         found = html_blocks.find_blocks(source_html)
         result.blocks = found
         result.decisions = core.find_duplicates([b.block for b in found], settings.options)
@@ -159,7 +175,6 @@ def report_entries():
             {
                 "source": name,
                 "opted_out": result.opted_out,
-                "blocks": len(result.blocks),
                 "removed": len(result.removed) if _build.settings.mode == "remove" else 0,
                 "emptied_containers": list(result.emptied),
                 "decisions": decisions,
@@ -217,7 +232,22 @@ def before_writing(generators):
         raise SystemExit(1)
 
 
-def write_report(pelican):
+def summarize(pelican):
+    """One closing line: how much was checked and removed, and the time spent."""
+    results = _build.results.values()
+    cleaned = [r for r in results if r.removed]
+    logger.info(
+        "dedup: checked %d post(s) in %.3f s; %d with duplicates, %d block(s) %s",
+        len(_build.results),
+        _build.seconds,
+        len(cleaned),
+        sum(len(r.removed) for r in cleaned),
+        "removed" if _build.settings.mode == "remove" else "found",
+    )
+    write_report()
+
+
+def write_report():
     path = _build.settings.report_path
     if not path:
         return
@@ -235,4 +265,4 @@ def register():
     signals.article_generator_finalized.connect(clean_generator)
     signals.page_generator_finalized.connect(clean_generator)
     signals.all_generators_finalized.connect(before_writing)
-    signals.finalized.connect(write_report)
+    signals.finalized.connect(summarize)

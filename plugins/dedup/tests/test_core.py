@@ -4,7 +4,15 @@ import time
 
 import pytest
 
-from dedup.core import Block, Decision, Options, find_duplicates, is_long, normalize
+from dedup.core import (
+    Block,
+    Decision,
+    Options,
+    could_have_duplicates,
+    find_duplicates,
+    is_long,
+    normalize,
+)
 
 
 def P(text, context=()):
@@ -310,3 +318,26 @@ def test_typical_post_is_fast():
     for _ in range(20):
         find_duplicates(post)
     assert (time.perf_counter() - start) / 20 < 0.005
+
+
+def test_screen_passes_documents_that_repeat_a_long_block():
+    text = "An opening line. The same long paragraph about interviews, twice. " * 2
+    assert could_have_duplicates(text)
+
+
+def test_screen_passes_near_duplicates_one_word_changed():
+    a = "I finally sat down this weekend to sort out the mess of half-finished projects."
+    b = a.replace("weekend", "evening")
+    assert could_have_duplicates(f"{a} {b}")
+
+
+def test_screen_rejects_text_with_no_repeated_three_words():
+    text = "Every word here is different from the others, so nothing can repeat at all."
+    assert not could_have_duplicates(text)
+    assert not find_duplicates([Block("p", (), text)])
+
+
+def test_screen_respects_a_smaller_min_words():
+    text = "Yes no. Yes no."
+    assert not could_have_duplicates(text)  # 3-grams: "yes no. yes", "no. yes no."
+    assert could_have_duplicates(text, Options(min_words=2))

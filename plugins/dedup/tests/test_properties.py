@@ -5,8 +5,8 @@ import html as htmllib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dedup.core import Block, find_duplicates, normalize
-from dedup.html_blocks import cut_blocks, find_blocks
+from dedup.core import Block, could_have_duplicates, find_duplicates, normalize
+from dedup.html_blocks import cut_blocks, find_blocks, visible_text
 
 SHORT = [
     "Thanks!",
@@ -178,3 +178,38 @@ def test_arbitrary_markup_never_crashes(text):
     for b in found:
         if b.block.protected:
             assert text[b.start : b.end] in new
+
+
+# --- the quick screen ---------------------------------------------------------
+
+INLINE = ["<em>{}</em>", "<strong>{}</strong>", '<a href="/x?a=1&amp;b=>2">{}</a>', "{}<br />"]
+
+
+@st.composite
+def marked_up(draw):
+    """Blocks rendered with random inline markup inside their text."""
+    blocks = draw(blocks_strategy())
+    html = to_html(blocks)
+    words = html.split(" ")
+    for _ in range(draw(st.integers(0, 6))):
+        at = draw(st.integers(0, len(words) - 1))
+        if "<" not in words[at] and ">" not in words[at]:
+            words[at] = draw(st.sampled_from(INLINE)).format(words[at])
+    return " ".join(words)
+
+
+@FAST
+@given(marked_up())
+def test_screen_never_hides_a_decision(html):
+    decisions = find_duplicates([b.block for b in find_blocks(html)])
+    text = visible_text(html)
+    if decisions and text is not None:
+        assert could_have_duplicates(text)
+
+
+@FAST
+@given(blocks_strategy())
+def test_screen_text_holds_every_block_contiguously(blocks):
+    text = normalize(visible_text(to_html(blocks)))
+    for found in find_blocks(to_html(blocks)):
+        assert normalize(found.block.text) in text
