@@ -217,3 +217,63 @@ def test_make_check_content_lists_the_seed_repeat_and_fails(tmp_path):
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     again = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert again.returncode == 0 and "duplicate" not in again.stdout
+
+
+LONG = "This paragraph is long enough to count, with well over six words in it."
+
+
+@pytest.fixture(scope="module")
+def edge_site(tmp_path_factory):
+    """Posts at the plugin's edges, built with the site's settings."""
+    tmp = tmp_path_factory.mktemp("edges")
+    posts = tmp / "content" / "posts"
+    posts.mkdir(parents=True)
+    header = "Title: {title}\nDate: 2014-01-{day:02d}\nSlug: {slug}\n\n"
+    bodies = {
+        "only-duplicates": f"{LONG}\n\n{LONG}\n\n{LONG}\n",
+        "one-word-blocks": "Yes\n\nNo\n\nYes\n\n1. Yes\n2. No\n3. Yes\n\nYes\n",
+        "shared-a": f"{LONG}\n\nThe first post's own words end it here.\n",
+        "shared-b": f"{LONG}\n\nThe second post's own words end it there.\n",
+    }
+    for day, (slug, body) in enumerate(bodies.items(), 1):
+        (posts / f"{slug}.md").write_text(header.format(title=slug, day=day, slug=slug) + body)
+    (posts / "malformed.html").write_text(
+        "<html><head><title>malformed</title><meta name=\"date\" content=\"2014-01-09\">"
+        '<meta name="slug" content="malformed"></head><body>'
+        f"<p>{LONG}<p>{LONG}<div>stray</span></div><ul><li>{LONG}<li>{LONG}</ul>"
+        "</body></html>"
+    )
+    output, log = build(tmp, "out", content=tmp / "content")
+    return output, log
+
+
+def edge_article(site, slug):
+    return str(article_html(site, f"2014/01/{slug}.html"))
+
+
+def test_a_post_of_only_duplicates_keeps_one_copy(edge_site):
+    site, log = edge_site
+    assert edge_article(site, "only-duplicates").count(LONG) == 1
+    assert "removed 2 duplicate block(s) from posts/only-duplicates.md" in log
+
+
+def test_a_post_of_one_word_blocks_is_untouched(edge_site, tmp_path):
+    site, log = edge_site
+    html = edge_article(site, "one-word-blocks")
+    assert html.count("<p>Yes</p>") == 3 and html.count("<li>Yes</li>") == 2
+    assert "one-word-blocks.md" not in log
+
+
+def test_text_shared_between_two_posts_stays_in_both(edge_site):
+    site, log = edge_site
+    assert LONG in edge_article(site, "shared-a")
+    assert LONG in edge_article(site, "shared-b")
+    assert "shared-a.md" not in log and "shared-b.md" not in log
+
+
+def test_malformed_raw_html_is_kept_whole(edge_site):
+    site, log = edge_site
+    html = edge_article(site, "malformed")
+    assert html.count(LONG) == 4  # unclosed <p> and <li>: extents uncertain, kept
+    assert "malformed.html" not in log
+    assert "Traceback" not in log

@@ -1,6 +1,5 @@
 """Rules of dedup.core, one case per test, on plain lists of blocks."""
 
-import time
 
 import pytest
 
@@ -301,23 +300,11 @@ def _big_post(n):
     return blocks
 
 
-def test_two_thousand_blocks_with_copies_is_fast():
+def test_two_thousand_blocks_with_copies():
+    # Its speed is measured by `make bench`; here, only the decisions.
     base = _big_post(1000)
     blocks = base[:500] + base[200:700] + base[700:] + [P("Thanks!")] * 50
-    start = time.perf_counter()
-    decisions = find_duplicates(blocks)
-    elapsed = time.perf_counter() - start
-    assert removed(decisions) == list(range(500, 800))
-    assert elapsed < 1.0
-
-
-def test_typical_post_is_fast():
-    post = seed_post() + [H("Summary"), P(PARAS[0].replace("weekend", "month"))]
-    find_duplicates(post)
-    start = time.perf_counter()
-    for _ in range(20):
-        find_duplicates(post)
-    assert (time.perf_counter() - start) / 20 < 0.005
+    assert removed(find_duplicates(blocks)) == list(range(500, 800))
 
 
 def test_screen_passes_documents_that_repeat_a_long_block():
