@@ -60,8 +60,9 @@ def test_every_page_has_landmarks_skip_link_feed_and_favicon(sample_site):
         skip = page.find("a", class_="skip")
         assert skip is not None and page.find(id=skip["href"][1:]).name == "main", path
         assert page.find("link", rel="alternate", type="application/atom+xml"), path
-        icon = page.find("link", rel="icon")
-        assert (path.parent / icon["href"]).resolve().is_file(), path
+        icon = page.find("link", rel="icon")["href"]
+        base = sample_site if icon.startswith("/") else path.parent
+        assert (base / icon.lstrip("/")).resolve().is_file(), path
         assert page.find("script") is None, f"{path}: the theme needs no JavaScript"
         for tag in page.find_all(["link", "img", "iframe", "source"]):
             url = tag.get("href") or tag.get("src") or ""
@@ -121,6 +122,9 @@ def test_about_and_404_pages(sample_site):
     missing = soup(sample_site / "404.html")
     assert missing.find("h1").get_text() == "Page not found"
     assert missing.find("main").find("a", href=re.compile(r"archives/$")) is not None
+    # Served at any missing address, at any depth: no link may be relative.
+    for tag in missing.find_all(["a", "link"], href=True):
+        assert re.match(r"(/|#|https?://)", tag["href"]), tag
 
 
 def test_every_page_with_its_css_fits_the_first_round_trip(sample_site):
