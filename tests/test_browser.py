@@ -21,7 +21,7 @@ NPM_HINT = "run `npm ci` in the project folder (Node 20+)"
 AXE_PAGES = ["/", "/2013/04/theme-sample.html", "/archives/", "/tag/interviews/", "/no/such/page"]
 BROKEN_PAGE = """<!doctype html><html><head><title>x</title></head><body>
 <p style="color:#bbb;background:#fff">Low contrast</p><img src="a.png">
-<div id="d"></div><div id="d"><p></div>
+<div id="d"></div><div id="d"><p></div><div style="width:600px">wide</div>
 </body></html>"""
 
 
@@ -57,6 +57,8 @@ def test_axe_finds_no_violation_in_light_or_dark(node, sample_site):
         for v in r["violations"]
     ]
     assert not problems, "\n".join(problems)
+    # Responsive from 320 px: nothing makes the page scroll sideways.
+    assert [(r["path"], r["overflow"]) for r in results if r["overflow"] > 0] == []
 
 
 def test_axe_harness_reports_a_broken_page(node, tmp_path):
@@ -65,6 +67,7 @@ def test_axe_harness_reports_a_broken_page(node, tmp_path):
     found = {v["id"] for v in light["violations"]}
     assert {"color-contrast", "image-alt", "html-has-lang"} <= found
     assert dark["scheme"] == "dark"
+    assert light["overflow"] > 0
 
 
 def test_nu_html_checker_finds_no_error_on_any_page(sample_site, tmp_path):

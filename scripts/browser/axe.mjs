@@ -1,6 +1,8 @@
-// Run axe-core (WCAG 2.1 A/AA and best practices) on pages, in light and dark.
+// Run axe-core (WCAG 2.1 A/AA and best practices) on pages, in light and dark,
+// in a 320 px wide viewport (the narrowest the theme supports), and measure
+// whether the page scrolls sideways there.
 // Usage: node axe.mjs BASE_URL PATH... ; prints JSON:
-// [{path, scheme, violations: [{id, impact, help, nodes: [html...]}]}]
+// [{path, scheme, overflow: px, violations: [{id, impact, help, nodes: [html...]}]}]
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { launch } from "./launch.mjs";
@@ -14,7 +16,9 @@ const browser = await launch();
 const results = [];
 try {
   for (const scheme of ["light", "dark"]) {
-    const context = await browser.newContext({ colorScheme: scheme });
+    const context = await browser.newContext({
+      colorScheme: scheme, viewport: { width: 320, height: 640 },
+    });
     const page = await context.newPage();
     for (const path of paths) {
       await page.goto(base + path, { waitUntil: "load" });
@@ -23,8 +27,11 @@ try {
         (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }),
         TAGS,
       );
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       results.push({
-        path, scheme,
+        path, scheme, overflow,
         violations: found.violations.map((v) => ({
           id: v.id, impact: v.impact, help: v.help,
           nodes: v.nodes.map((n) => n.html),
