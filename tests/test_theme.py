@@ -116,6 +116,19 @@ def test_archive_and_period_pages_count_posts_newest_first(sample_site):
     assert [h.get_text(" ", strip=True) for h in year_page.find_all("h2")] == months
 
 
+def test_navigation_marks_the_current_page(sample_site):
+    for path, current in [
+        ("index.html", "Home"),
+        ("archives/index.html", "Archive"),
+        ("tags/index.html", "Tags"),
+        ("about/index.html", "About"),
+        (OLDER, None),
+    ]:
+        nav = soup(sample_site / path).find("nav", attrs={"aria-label": "Site"})
+        marked = [a.get_text() for a in nav.find_all("a", attrs={"aria-current": "page"})]
+        assert marked == ([current] if current else []), path
+
+
 def test_about_and_404_pages(sample_site):
     about = soup(sample_site / "about" / "index.html")
     assert "job search in product management and marketing" in about.find("main").get_text()
