@@ -2,6 +2,7 @@
 screenshot and Lighthouse scripts (which look at the site, not at output/)."""
 
 import contextlib
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -29,3 +30,10 @@ def built_and_served(settings="pelicanconf.py"):
             raise SystemExit(1)
         with serve(output) as base:
             yield base
+
+
+def need(path, hint):
+    """Exit with `hint` (what to install) unless `path` exists or is on PATH."""
+    if not (shutil.which(str(path)) or Path(path).exists()):
+        raise SystemExit(f"{path} not found: {hint}")
+    return str(path)

@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 from scripts.browser_flags import CHROMIUM, CHROMIUM_FLAGS
-from scripts.built_site import PAGES, ROOT, built_and_served
+from scripts.built_site import PAGES, ROOT, built_and_served, need
 
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
@@ -19,7 +19,7 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 def scores(url):
     """{category: score 0-100} for one page, plus its transfer size in bytes."""
     command = [
-        str(ROOT / "node_modules" / ".bin" / "lighthouse"),
+        need(ROOT / "node_modules" / ".bin" / "lighthouse", "run `npm install` (Node 20+)"),
         url,
         "--quiet",
         "--output=json",
@@ -44,6 +44,7 @@ def scores(url):
 
 
 def main():
+    need(CHROMIUM, "apt-get install chromium")
     print("Lighthouse", "mobile preset:", " / ".join(CATEGORIES), "(transfer bytes)")
     with built_and_served() as base:
         for name, path in PAGES.items():
