@@ -43,6 +43,9 @@ help:
 	@echo '   make test                  lint and run every test'
 	@echo '   make check-content         list duplicated paragraphs in content/ (FIX=1 removes them)'
 	@echo '   make bench                 print the benchmark figures'
+	@echo '   make pageweight            print the gzipped HTML+CSS size of each page type'
+	@echo '   make screenshots           screenshot the theme into screenshots/ (needs npm ci, chromium)'
+	@echo '   make lighthouse            print Lighthouse scores (needs npm install, chromium)'
 	@echo '   make newpost TITLE="..."   write a dated draft post in content/posts/'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
@@ -92,6 +95,16 @@ check-content: venv
 
 bench: venv
 	$(BIN)/python -m tests.bench
+
+# The theme's own figures and pictures (see scripts/).
+pageweight: venv
+	$(BIN)/python -m scripts.page_weight
+
+screenshots: venv
+	$(BIN)/python -m scripts.screenshots
+
+lighthouse: venv
+	$(BIN)/python -m scripts.lighthouse
 
 newpost: venv
 ifndef TITLE

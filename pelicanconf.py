@@ -40,6 +40,11 @@ MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 
+# The theme: previous/next post links (pelican-neighbors), titles shown as
+# text (plugins/plain_titles), and a 404 page rendered from theme/templates.
+PLUGINS += ["neighbors", "plain_titles"]
+TEMPLATE_PAGES = {"404.html": "404.html"}
+
 # Folder-style URLs for taxonomies. With Pelican's default pagination
 # pattern, page 2 of tag "b1" would be tag/b12.html and overwrite tag "b12".
 TAG_URL = "tag/{slug}/"

@@ -48,3 +48,18 @@ def published_site(tmp_path_factory):
     result = run_pelican(ROOT / "content", output, "publishconf.py", "--fatal", "warnings")
     assert result.returncode == 0, result.stdout + result.stderr
     return output
+
+
+SAMPLE_POST = ROOT / "tests" / "data" / "theme-sample.md"
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory):
+    """content/ plus tests/data/theme-sample.md (code, a title with `<` and `&`),
+    two posts a page so that the index has a pager: every theme feature once."""
+    content = copy_content(tmp_path_factory.mktemp("sample") / "content")
+    shutil.copy(SAMPLE_POST, content / "posts" / SAMPLE_POST.name)
+    output = tmp_path_factory.mktemp("sample-site")
+    result = run_pelican(content, output, "pelicanconf.py", "-e", "DEFAULT_PAGINATION=2")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
