@@ -11,6 +11,7 @@ Usage: python -m tests.bench [--posts 1000] [--rounds 3]
 """
 
 import argparse
+import json
 import os
 import random
 import re
@@ -25,9 +26,11 @@ from pathlib import Path
 
 import markdown
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent / p) for p in ("plugins", "")]
 
 from dedup import core, html_blocks, plugin  # noqa: E402
+
+import pelicanconf  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # Words drawn from the diary itself, with their natural frequencies.
@@ -35,6 +38,8 @@ WORDS = re.findall(r"[a-z']+", (ROOT / "tests" / "data" / "blogger-seed.txt").re
 TAGS = ["interviews", "networking", "resume", "offers", "strategy", "b1", "b12", "2013"]
 CATEGORIES = ["Job search", "Career", "Notes"]
 OPTIONS = core.Options()
+SITE_PLUGINS = json.dumps(pelicanconf.PLUGINS)
+WITHOUT_DEDUP = json.dumps([p for p in pelicanconf.PLUGINS if p != "dedup"])
 WIDE = {**os.environ, "COLUMNS": "300"}  # one log line per line
 
 
