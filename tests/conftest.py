@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 PELICAN = Path(sys.executable).with_name("pelican")
@@ -24,6 +25,11 @@ def run_pelican(content, output, settings="pelicanconf.py", *extra, cwd=ROOT, en
         env={**os.environ, "COLUMNS": "200", **(env or {})},
         timeout=600,
     )
+
+
+def soup(path):
+    """A built page, parsed."""
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
 
 
 def copy_content(destination):

@@ -2,21 +2,16 @@
 
 import math
 import re
-from pathlib import Path
 
 import feedparser
-from bs4 import BeautifulSoup
 from pygments.styles import get_style_by_name
 
 from scripts import code_css, page_weight
+from tests.conftest import soup
 
 SAMPLE = "2013/04/theme-sample.html"
 SAMPLE_TITLE = 'Salary < offer & <b>perks</b> "quoted"'
 OLDER = "2013/03/two-interviews-this-week.html"
-
-
-def soup(path):
-    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
 
 
 def pages(site):

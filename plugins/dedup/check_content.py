@@ -44,14 +44,6 @@ class SourceBlock:
     last_line: int
 
 
-@dataclass(frozen=True)
-class Finding:
-    path: Path
-    block: SourceBlock
-    decision: core.Decision
-    original: SourceBlock
-
-
 def split_metadata(lines):
     """Return how many lines Pelican's Markdown reader takes as metadata."""
     count = 0

@@ -1,6 +1,5 @@
 """Rules of dedup.core, one case per test, on plain lists of blocks."""
 
-
 import pytest
 
 from dedup.core import (
