@@ -21,8 +21,10 @@ DEFAULT_DATE_FORMAT = "%A, %B %-d, %Y"  # Blogger style: "Friday, March 8, 2013"
 
 THEME = "theme"
 
+# The duplicate-paragraph cleaner must run before anything reads `.content`
+# or `.summary`, so it is listed first.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["build_guard", "atom_feeds"]
+PLUGINS = ["dedup", "build_guard", "atom_feeds"]
 # Feed and entry ids are tag URIs under this authority (see plugins/atom_feeds),
 # not the site's address, so they survive a move to another host. Never change it.
 ATOM_FEEDS = {"ID_AUTHORITY": "jobsearchdiary.example.org,2013"}
@@ -40,6 +42,11 @@ MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
+
+# The theme: previous/next post links (pelican-neighbors), titles shown as
+# text (plugins/plain_titles), and a 404 page rendered from theme/templates.
+PLUGINS += ["neighbors", "plain_titles"]
+TEMPLATE_PAGES = {"404.html": "404.html"}
 
 # Folder-style URLs for taxonomies. With Pelican's default pagination
 # pattern, page 2 of tag "b1" would be tag/b12.html and overwrite tag "b12".
@@ -72,3 +79,8 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
 RSS_FEED_SUMMARY_ONLY = False
+
+# The duplicate-paragraph plugin (see plugins/dedup/README.md for every key).
+DEDUP = {
+    "MODE": "remove",
+}

@@ -24,8 +24,8 @@ BUILD_GUARD = {"FAIL_ON": "warning"}
 # pelican-precompress writes .gz and .br copies for hosts that serve them.
 FEED_DOMAIN = SITEURL
 PLUGINS = [*PLUGINS, "sitemap", "precompress"]  # noqa: F405
-SITEMAP = {"format": "xml", "exclude": [r"^robots\.txt$"]}
+SITEMAP = {"format": "xml", "exclude": [r"^robots\.txt$", r"^404\.html$"]}
 PRECOMPRESS_GZIP = True
 PRECOMPRESS_BROTLI = True  # logs an error (failing the build) if brotli is missing
 # robots.txt is a template in content/ so that it names the absolute sitemap URL.
-TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
+TEMPLATE_PAGES = {**TEMPLATE_PAGES, "robots.txt": "robots.txt"}  # noqa: F405

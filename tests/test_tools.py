@@ -16,7 +16,7 @@ def test_a_present_tool_is_returned_by_path():
 
 def test_a_missing_tool_skips_outside_ci_saying_what_to_install(monkeypatch):
     monkeypatch.delenv("CI", raising=False)
-    with pytest.raises(pytest.skip.Exception, match=f"{MISSING} is not installed; apt-get it"):
+    with pytest.raises(pytest.skip.Exception, match=f"{MISSING} not found: apt-get it"):
         require(MISSING, "apt-get it")
 
 
