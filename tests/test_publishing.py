@@ -2,6 +2,7 @@
 run end to end against a local bare git repository and a local folder."""
 
 import gzip
+import hashlib
 import os
 import subprocess
 import sys
@@ -21,6 +22,13 @@ from tests.tools import require
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEW_POST = "Title: A new post\nDate: 2013-04-01\nCategory: Job search\nTags: offers\n\nNews.\n"
+# A post long and varied enough (hex digests compress poorly) that uploading
+# it and the pages and feeds that include it takes far more than DROP_AFTER
+# bytes, while the file list and the first files fit well within.
+BIG_POST = NEW_POST + "".join(
+    f"\n{hashlib.sha256(str(n).encode()).hexdigest()} words\n" for n in range(2000)
+)
+DROP_AFTER = 20000
 BROKEN_POST = "Title: Broken\nDate: the ides of March\n\nBody.\n"
 
 
@@ -179,10 +187,10 @@ def test_a_failed_build_or_upload_leaves_the_previous_site_online(tmp_path, rsyn
     assert snapshot(www) == online
 
     # The connection drops part-way through the upload of a changed site.
-    (content / "posts" / "broken.md").write_text(NEW_POST)
+    (content / "posts" / "broken.md").write_text(BIG_POST)
     flaky = f"{sys.executable} {ROOT / 'tests' / 'flaky_ssh.py'}"
     upload = ("rsync_upload", f"RSYNC_TARGET=server:{www}/", f"SSH={flaky}")
-    result = make(upload[0], content, output, *upload[1:], env={"FLAKY_SSH_BYTES": "20000"})
+    result = make(upload[0], content, output, *upload[1:], env={"FLAKY_SSH_BYTES": str(DROP_AFTER)})
     assert result.returncode != 0 and "connection dropped" in result.stderr
     after = snapshot(www)
     assert {path: after[path] for path in online} == online
