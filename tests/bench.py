@@ -5,7 +5,10 @@ Prints (goals from the issue in brackets):
   cut [<= 5 ms];
 - seconds for one post of 2,000 blocks [< 1 s];
 - whole-site build time of N generated posts with and without the plugin,
-  measured side by side in one run, alternating, and their ratio [<= 1.03].
+  measured side by side in one run, alternating, and their ratio [<= 1.03];
+- then the whole site's figures: cold and warm builds, the ratio to Hugo, the
+  plugin's share and peak memory (tests/bench_site.py), and how soon a saved
+  edit reaches output/ under `pelican -lr` (tests/bench_devserver.py).
 
 Usage: python -m tests.bench [--posts 1000] [--rounds 3]
 """
@@ -174,6 +177,12 @@ def main(argv=None):
             f"plugin's own time inside the build: {inside:.3f} s, {share:.1%} of the "
             f"build's wall time (timed by the plugin itself)  [goal <= 3%]"
         )
+
+    # Imported here: both modules import generate_site from this one.
+    from tests import bench_devserver, bench_site
+
+    bench_site.report(args.posts, args.rounds, bench_site.measure(args.posts, args.rounds))
+    bench_devserver.report(args.posts, bench_devserver.measure(args.posts, edits=3))
 
 
 if __name__ == "__main__":
