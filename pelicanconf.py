@@ -21,6 +21,14 @@ DEFAULT_DATE_FORMAT = "%A, %B %-d, %Y"  # Blogger style: "Friday, March 8, 2013"
 
 THEME = "theme"
 
+# Development builds keep each post's rendered Markdown in cache/ and reuse it
+# while the file is unchanged, so a rebuild (`make devserver`) renders only the
+# posts you edited. After changing MARKDOWN or other reader settings, run
+# `make clean` (or pelican --ignore-cache): the cache does not notice them.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = "cache"
+
 # The duplicate-paragraph cleaner must run before anything reads `.content`
 # or `.summary`, so it is listed first.
 PLUGIN_PATHS = ["plugins"]
