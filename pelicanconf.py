@@ -50,7 +50,7 @@ ARCHIVES_SAVE_AS = "archives/index.html"
 
 # The theme: previous/next post links (pelican-neighbors), titles shown as
 # text (plugins/plain_titles), and a 404 page rendered from theme/templates.
-PLUGINS += ["neighbors", "plain_titles", "url_once"]
+PLUGINS += ["neighbors", "plain_titles", "url_once", "markdown_reuse"]
 TEMPLATE_PAGES = {"404.html": "404.html"}
 
 # Folder-style URLs for taxonomies. With Pelican's default pagination
