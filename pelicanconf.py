@@ -49,9 +49,14 @@ ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 
 # The theme: previous/next post links (pelican-neighbors), titles shown as
-# text (plugins/plain_titles), and a 404 page rendered from theme/templates.
-PLUGINS += ["neighbors", "plain_titles", "url_once", "markdown_reuse"]
+# text (plugins/plain_titles), each post's words counted once for its reading
+# time (plugins/word_count), and a 404 page rendered from theme/templates.
+PLUGINS += ["neighbors", "plain_titles", "word_count"]
 TEMPLATE_PAGES = {"404.html": "404.html"}
+
+# Build speed, same output: each post's URL worked out once (url_once), one
+# Markdown instance for every post (markdown_reuse). See `make bench`.
+PLUGINS += ["url_once", "markdown_reuse"]
 
 # Folder-style URLs for taxonomies. With Pelican's default pagination
 # pattern, page 2 of tag "b1" would be tag/b12.html and overwrite tag "b12".

@@ -7,6 +7,7 @@ file.
 
 import copy
 import json
+import re
 import shutil
 
 import pytest
@@ -32,8 +33,7 @@ STATEFUL_POSTS = {
         "The HR team[^1] said so.\n\n[^1]: Human resources.\n\n*[HR]: Human resources\n"
     ),
     "b-plain.md": (
-        "Title: No footnotes here\nDate: 2013-03-11\n\n"
-        "The HR team said so, without a note.\n"
+        "Title: No footnotes here\nDate: 2013-03-11\n\nThe HR team said so, without a note.\n"
     ),
 }
 
@@ -74,7 +74,6 @@ def test_no_markdown_state_leaks_into_the_next_post(with_all):
     assert b'<abbr title="Human resources">HR</abbr>' in stateful
 
 
-
 def test_one_markdown_instance_reads_each_file_as_a_fresh_one_would(tmp_path):
     settings = copy.deepcopy(DEFAULT_CONFIG)
     paths = []
@@ -84,3 +83,13 @@ def test_one_markdown_instance_reads_each_file_as_a_fresh_one_would(tmp_path):
     reusing = ReusingMarkdownReader(settings)
     for path in paths + paths[::-1]:
         assert reusing.read(str(path)) == MarkdownReader(settings).read(str(path)), path.name
+
+
+def test_reading_time_counted_once_is_the_same_on_index_and_post(with_all):
+    """word_count remembers a post's count: the index and the post must agree."""
+    index_pages = [html for path, html in with_all.items() if path.name == "index.html"]
+    pairs = re.findall(rb'href="([^"]+\.html)">Read on.*?(\d+) min read', b"".join(index_pages))
+    assert len(pairs) == len(STATEFUL_POSTS) + 3
+    for url, minutes in pairs:
+        post = next(html for path, html in with_all.items() if url.endswith(path.name.encode()))
+        assert re.search(rb"<p class=\"meta\">.*?(\d+) min read", post)[1] == minutes, url
