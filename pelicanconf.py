@@ -28,6 +28,7 @@ THEME = "theme"
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
+GZIP_CACHE = False  # compressing it again on every build costs ~5% of a rebuild
 
 # The duplicate-paragraph cleaner must run before anything reads `.content`
 # or `.summary`, so it is listed first.
