@@ -119,6 +119,9 @@ def build_seconds(content, output, plugins):
         str(ROOT / "pelicanconf.py"),
         "-e",
         f"PLUGINS={plugins}",
+        # Cold builds, as before development builds cached content.
+        "CACHE_CONTENT=false",
+        "LOAD_CONTENT_CACHE=false",
     ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -159,8 +162,8 @@ def main(argv=None):
         runs = {"with": [], "without": []}
         for _ in range(args.rounds):  # alternate, so that noise hits both alike
             for name, plugins in (
-                ("with", '["dedup","build_guard"]'),
-                ("without", '["build_guard"]'),
+                ("with", SITE_PLUGINS),
+                ("without", WITHOUT_DEDUP),
             ):
                 shutil.rmtree(tmp / "out", ignore_errors=True)
                 runs[name].append(build_seconds(tmp / "content", tmp / "out", plugins))
