@@ -52,6 +52,7 @@ help:
 	@echo '   make test                  lint and run every test'
 	@echo '   make check-content         list duplicated paragraphs in content/ (FIX=1 removes them)'
 	@echo '   make bench                 print the benchmark figures'
+	@echo '   make bench-10k             print build time and peak memory for 10,000 posts'
 	@echo '   make pageweight            print the gzipped HTML+CSS size of each page type'
 	@echo '   make screenshots           screenshot the theme into screenshots/ (needs npm ci, chromium)'
 	@echo '   make lighthouse            print Lighthouse scores (needs npm install, chromium)'
@@ -123,6 +124,9 @@ check-content: venv
 bench: venv
 	$(BIN)/python -m tests.bench
 
+bench-10k: venv
+	$(BIN)/python -m tests.bench_site --posts 10000 --rounds 1
+
 # The theme's own figures and pictures (see scripts/).
 pageweight: venv
 	$(BIN)/python -m scripts.page_weight
@@ -141,4 +145,4 @@ endif
 	$(BIN)/python scripts/newpost.py --content "$(INPUTDIR)" --settings "$(CONFFILE)" "$(TITLE)"
 
 
-.PHONY: help venv html clean regenerate serve devserver publish test check-content bench newpost
+.PHONY: help venv html clean regenerate serve devserver publish test check-content bench bench-10k newpost

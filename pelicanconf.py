@@ -21,6 +21,15 @@ DEFAULT_DATE_FORMAT = "%A, %B %-d, %Y"  # Blogger style: "Friday, March 8, 2013"
 
 THEME = "theme"
 
+# Development builds keep each post's rendered Markdown in cache/ and reuse it
+# while the file is unchanged, so a rebuild (`make devserver`) renders only the
+# posts you edited. After changing MARKDOWN or other reader settings, run
+# `make clean` (or pelican --ignore-cache): the cache does not notice them.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = "cache"
+GZIP_CACHE = False  # compressing it again on every build costs ~5% of a rebuild
+
 # The duplicate-paragraph cleaner must run before anything reads `.content`
 # or `.summary`, so it is listed first.
 PLUGIN_PATHS = ["plugins"]
@@ -44,9 +53,14 @@ ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 
 # The theme: previous/next post links (pelican-neighbors), titles shown as
-# text (plugins/plain_titles), and a 404 page rendered from theme/templates.
-PLUGINS += ["neighbors", "plain_titles"]
+# text (plugins/plain_titles), each post's words counted once for its reading
+# time (plugins/word_count), and a 404 page rendered from theme/templates.
+PLUGINS += ["neighbors", "plain_titles", "word_count"]
 TEMPLATE_PAGES = {"404.html": "404.html"}
+
+# Build speed, same output: each post's URL worked out once (url_once), one
+# Markdown instance for every post (markdown_reuse). See `make bench`.
+PLUGINS += ["url_once", "markdown_reuse"]
 
 # Folder-style URLs for taxonomies. With Pelican's default pagination
 # pattern, page 2 of tag "b1" would be tag/b12.html and overwrite tag "b12".

@@ -14,6 +14,9 @@ SITEURL = os.environ.get("SITE_URL", "https://jobsearchdiary.example.org").rstri
 RELATIVE_URLS = False
 
 DELETE_OUTPUT_DIRECTORY = True
+# The published site is always rendered from the sources, never from cache/.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
 
 # Publishing fails on any warning or error, with a plain list of what went
 # wrong (see plugins/build_guard); `make publish` also passes --fatal warnings.

@@ -5,7 +5,10 @@ Prints (goals from the issue in brackets):
   cut [<= 5 ms];
 - seconds for one post of 2,000 blocks [< 1 s];
 - whole-site build time of N generated posts with and without the plugin,
-  measured side by side in one run, alternating, and their ratio [<= 1.03].
+  measured side by side in one run, alternating, and their ratio [<= 1.03];
+- then the whole site's figures: cold and warm builds, the ratio to Hugo, the
+  plugin's share and peak memory (tests/bench_site.py), and how soon a saved
+  edit reaches output/ under `pelican -lr` (tests/bench_devserver.py).
 
 Usage: python -m tests.bench [--posts 1000] [--rounds 3]
 """
@@ -116,6 +119,9 @@ def build_seconds(content, output, plugins):
         str(ROOT / "pelicanconf.py"),
         "-e",
         f"PLUGINS={plugins}",
+        # Cold builds, as before development builds cached content.
+        "CACHE_CONTENT=false",
+        "LOAD_CONTENT_CACHE=false",
     ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -156,8 +162,8 @@ def main(argv=None):
         runs = {"with": [], "without": []}
         for _ in range(args.rounds):  # alternate, so that noise hits both alike
             for name, plugins in (
-                ("with", '["dedup","build_guard"]'),
-                ("without", '["build_guard"]'),
+                ("with", SITE_PLUGINS),
+                ("without", WITHOUT_DEDUP),
             ):
                 shutil.rmtree(tmp / "out", ignore_errors=True)
                 runs[name].append(build_seconds(tmp / "content", tmp / "out", plugins))
@@ -174,6 +180,12 @@ def main(argv=None):
             f"plugin's own time inside the build: {inside:.3f} s, {share:.1%} of the "
             f"build's wall time (timed by the plugin itself)  [goal <= 3%]"
         )
+
+    # Imported here: both modules import generate_site from this one.
+    from tests import bench_devserver, bench_site
+
+    bench_site.report(args.posts, args.rounds, bench_site.measure(args.posts, args.rounds))
+    bench_devserver.report(args.posts, bench_devserver.measure(args.posts, edits=3))
 
 
 if __name__ == "__main__":

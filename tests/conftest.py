@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,17 +15,25 @@ ROOT = Path(__file__).resolve().parent.parent
 PELICAN = Path(sys.executable).with_name("pelican")
 
 
-def run_pelican(content, output, settings="pelicanconf.py", *extra, cwd=ROOT, env=None):
-    """Run the pelican command as a user would; return the CompletedProcess."""
-    command = [str(PELICAN), str(content), "-o", str(output), "-s", str(ROOT / settings), *extra]
-    return subprocess.run(
-        command,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "200", **(env or {})},
-        timeout=600,
-    )
+def run_pelican(content, output, settings="pelicanconf.py", *extra, cwd=ROOT, env=None, cache=None):
+    """Run the pelican command as a user would; return the CompletedProcess.
+
+    The content cache goes to `cache`, or to a fresh folder that is then
+    deleted: a test build is cold and never reads or writes the repo's cache/.
+    """
+    with tempfile.TemporaryDirectory(prefix="pelican-cache-") as fresh:
+        command = [
+            str(PELICAN), str(content), "-o", str(output), "-s", str(ROOT / settings),
+            "--cache-path", str(cache or fresh), *extra,
+        ]  # fmt: skip
+        return subprocess.run(
+            command,
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "COLUMNS": "200", **(env or {})},
+            timeout=600,
+        )
 
 
 def soup(path):
