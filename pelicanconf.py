@@ -16,13 +16,15 @@ ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
 TIMEZONE = "UTC"
+# A post dated in the future stays a draft until a build on or after its date.
+WITH_FUTURE_DATES = False
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%A, %B %-d, %Y"  # Blogger style: "Friday, March 8, 2013"
 
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["build_guard"]
+PLUGINS = ["build_guard", "content_guard"]
 
 # Blogger-like URLs: /2013/03/slug.html, with year and month archive pages.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}.html"

@@ -1,0 +1,86 @@
+"""Stop the build when two posts share a slug or an output file.
+
+Pelican only warns about two posts with one slug (it takes them for
+translations of each other), and when both land on one output file the later
+one silently replaces the other: a post vanishes from the site. Here each such
+pair is an ERROR naming both files, and the build stops before anything is
+written.
+"""
+
+import logging
+from collections import defaultdict
+from itertools import combinations
+
+logger = logging.getLogger(__name__)
+
+# Every list in which Pelican's generators keep content that gets a file.
+CONTENT_LISTS = (
+    "articles",
+    "translations",
+    "drafts",
+    "drafts_translations",
+    "hidden_articles",
+    "hidden_translations",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+    "draft_translations",
+)
+
+
+class BuildStopped(SystemExit):
+    """Exit status 1 without a traceback: Pelican only catches ``Exception``."""
+
+
+def all_content(generators):
+    """Every content object of the build, each once."""
+    seen = {}
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, None) or []:
+                seen[id(content)] = content
+    return list(seen.values())
+
+
+def source(content):
+    return content.relative_source_path or content.source_path
+
+
+def find_collisions(contents):
+    """Messages for each pair of files sharing an article slug or an output file."""
+    messages = []
+    by_slug = defaultdict(list)
+    by_path = defaultdict(list)
+    for content in contents:
+        if type(content).__name__ == "Article":
+            by_slug[(content.slug, content.lang)].append(content)
+        if content.save_as:
+            by_path[content.save_as].append(content)
+    reported = set()
+    for (slug, _lang), group in by_slug.items():
+        for first, second in combinations(group, 2):
+            reported.add(frozenset((id(first), id(second))))
+            messages.append(
+                f"{source(first)} and {source(second)} have the same slug {slug!r}; "
+                "give one of them its own Slug: line"
+            )
+    for path, group in by_path.items():
+        for first, second in combinations(group, 2):
+            if frozenset((id(first), id(second))) not in reported:
+                messages.append(
+                    f"{source(first)} and {source(second)} would both be written to {path}"
+                )
+    return messages
+
+
+def stop_on_collisions(generators):
+    """all_generators_finalized: log each collision and stop before writing."""
+    messages = find_collisions(all_content(generators))
+    for message in messages:
+        logger.error("%s", message)
+    if messages:
+        logger.critical(
+            "Build stopped before writing: %d pair(s) of posts share a slug or an output file",
+            len(messages),
+        )
+        raise BuildStopped(1)

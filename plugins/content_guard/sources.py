@@ -1,0 +1,160 @@
+"""Check each source file before and after its reader, so bad bytes get a clear message.
+
+Every reader class is wrapped: the wrapper refuses (skips, with an ERROR naming
+the file and line) a file that is not UTF-8, is empty, has an empty ``Title``
+or is nested deeper than MAX_NESTING; warns about a post with no text after
+its metadata; and removes the control characters XML 1.0 forbids (which make
+the feed writer crash) from the text and metadata, with a WARNING naming the
+lines they were on.
+"""
+
+import logging
+import re
+from pathlib import Path
+
+from pelican.urlwrappers import URLWrapper
+
+from .settings import read_settings
+
+logger = logging.getLogger(__name__)
+
+# Characters that may not appear in an XML 1.0 document, even escaped.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+TITLE_LINE = re.compile(r"^:?title:", re.IGNORECASE)
+MARKDOWN_READER = "MarkdownReader"
+SKIP = ("", {"status": "skip"})
+
+
+def line_of(text, position):
+    """1-based line number of a character (or byte) position."""
+    return text.count("\n" if isinstance(text, str) else b"\n", 0, position) + 1
+
+
+def decode_utf8(raw, path):
+    """The text of a file, or None after an ERROR saying where it is not UTF-8."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = line_of(raw, error.start)
+        column = error.start - raw.rfind(b"\n", 0, error.start)
+        logger.error(
+            "Skipping %s: it is not UTF-8 (byte 0x%02X at line %d, column %d, "
+            "offset %d); save it as UTF-8",
+            path,
+            raw[error.start],
+            line,
+            column,
+            error.start,
+        )
+        return None
+
+
+def nesting_depth(line):
+    """How deep a Markdown line is nested: its ">" marks plus its 4-space indents."""
+    depth = 0
+    rest = line.expandtabs(4)
+    while True:
+        stripped = rest.lstrip(" ")
+        indent = len(rest) - len(stripped)
+        if stripped.startswith(">"):
+            depth += 1 + indent // 4
+            rest = stripped[1:]
+        else:
+            return depth + indent // 4
+
+
+def too_deep(text, limit):
+    """(line number, depth) of the first line nested deeper than limit, or None."""
+    for number, line in enumerate(text.splitlines(), 1):
+        # Cheap test first: a line this short cannot be nested this deep.
+        if len(line) > limit:
+            depth = nesting_depth(line)
+            if depth > limit:
+                return number, depth
+    return None
+
+
+def title_line(text):
+    """Line number of the Title metadata line, or None."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if TITLE_LINE.match(line.strip()):
+            return number
+    return None
+
+
+def clean(value):
+    """value with XML-forbidden characters removed, through lists and names."""
+    if isinstance(value, str):
+        return XML_FORBIDDEN.sub("", value)
+    if isinstance(value, URLWrapper):
+        value.name = XML_FORBIDDEN.sub("", value.name)
+        return value
+    if isinstance(value, list):
+        return [clean(item) for item in value]
+    return value
+
+
+def checked_read(reader, read, path):
+    """Run read(path) for reader, with the checks of this module around it."""
+    raw = Path(path).read_bytes()
+    text = decode_utf8(raw, path)
+    if text is None:
+        return SKIP
+    if not text.strip():
+        logger.error("Skipping %s: the file is empty", path)
+        return SKIP
+    limit = read_settings(reader.settings)["MAX_NESTING"]
+    deep = too_deep(text, limit) if type(reader).__name__ == MARKDOWN_READER else None
+    if deep:
+        logger.error(
+            "Skipping %s: line %d is nested %d levels deep (lists or quotes); "
+            "Markdown cannot render more than CONTENT_GUARD['MAX_NESTING'] = %d",
+            path,
+            deep[0],
+            deep[1],
+            limit,
+        )
+        return SKIP
+
+    content, metadata = read(path)
+
+    forbidden = [match.start() for match in XML_FORBIDDEN.finditer(text)]
+    if forbidden:
+        lines = sorted({line_of(text, position) for position in forbidden})
+        names = sorted({f"U+{ord(text[position]):04X}" for position in forbidden})
+        logger.warning(
+            "%s: removed %d control character(s) that XML forbids (%s) on line(s) %s",
+            path,
+            len(forbidden),
+            ", ".join(names),
+            ", ".join(map(str, lines)),
+        )
+        content = clean(content)
+        metadata = {key: clean(value) for key, value in metadata.items()}
+
+    title = metadata.get("title")
+    if isinstance(title, str) and not title.strip():
+        logger.error("Skipping %s: its Title (line %s) is empty", path, title_line(text))
+        return SKIP
+    if "title" in metadata and not (content or "").strip():
+        logger.warning("%s has metadata but no text after it", path)
+    return content, metadata
+
+
+def guarded(reader_class):
+    """A subclass of reader_class whose read() is checked_read."""
+
+    def read(self, source_path):
+        return checked_read(self, super(cls, self).read, source_path)
+
+    cls = type(reader_class.__name__, (reader_class,), {"read": read, "content_guard": True})
+    cls.__doc__ = reader_class.__doc__
+    return cls
+
+
+def guard_readers(readers):
+    """readers_init: wrap every enabled reader class (once)."""
+    read_settings(readers.settings)  # a bad CONTENT_GUARD fails before any file is read
+    for extension, reader_class in readers.reader_classes.items():
+        if reader_class and not getattr(reader_class, "content_guard", False):
+            readers.reader_classes[extension] = guarded(reader_class)
