@@ -1,10 +1,12 @@
-"""Stop the build when two posts share a slug or an output file.
+"""Stop the build when two posts share a slug or an output file, or a slug is empty.
 
 Pelican only warns about two posts with one slug (it takes them for
 translations of each other), and when both land on one output file the later
-one silently replaces the other: a post vanishes from the site. Here each such
-pair is an ERROR naming both files, and the build stops before anything is
-written.
+one silently replaces the other: a post vanishes from the site. A title with no
+letters or digits Pelican can use ("😀") gives an empty slug, so the post goes to
+``2013/04/.html`` (a page to ``/index.html``, over the home page). Here each
+such case is an ERROR naming the file(s), and the build stops before anything
+is written.
 """
 
 import logging
@@ -52,6 +54,12 @@ def find_collisions(contents):
     by_slug = defaultdict(list)
     by_path = defaultdict(list)
     for content in contents:
+        if not getattr(content, "slug", None):
+            messages.append(
+                f"{source(content)}: its title {content.title!r} gives an empty slug "
+                f"(it would be written to {content.save_as}); add a Slug: line"
+            )
+            continue
         if type(content).__name__ == "Article":
             by_slug[(content.slug, content.lang)].append(content)
         if content.save_as:
@@ -80,7 +88,7 @@ def stop_on_collisions(generators):
         logger.error("%s", message)
     if messages:
         logger.critical(
-            "Build stopped before writing: %d pair(s) of posts share a slug or an output file",
+            "Build stopped before writing: %d problem(s) with slugs or output files",
             len(messages),
         )
         raise BuildStopped(1)

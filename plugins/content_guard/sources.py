@@ -1,11 +1,13 @@
 """Check each source file before and after its reader, so bad bytes get a clear message.
 
-Every reader class is wrapped: the wrapper refuses (skips, with an ERROR naming
-the file and line) a file that is not UTF-8, is empty, has an empty ``Title``
-or is nested deeper than MAX_NESTING; warns about a post with no text after
-its metadata; and removes the control characters XML 1.0 forbids (which make
-the feed writer crash) from the text and metadata, with a WARNING naming the
-lines they were on.
+Every reader class is wrapped. The wrapper skips, with an ERROR naming the file
+(and line), a file that is not UTF-8, is empty, has an empty ``Title``, is
+nested deeper than MAX_NESTING, or that its reader cannot parse (a date that
+does not parse: Pelican alone gives the reason only with ``-D``). It warns
+about a post with no text after its metadata. It removes the control
+characters XML 1.0 forbids (they make the feed writer crash) from the text and
+metadata, with a WARNING naming their lines; the blank ones (vertical tab, form
+feed, U+001C-U+001F) become a space so that words stay apart.
 """
 
 import logging
@@ -82,12 +84,17 @@ def title_line(text):
     return None
 
 
+def without_forbidden(text):
+    """text with XML-forbidden characters removed (the blank ones become spaces)."""
+    return XML_FORBIDDEN.sub(lambda match: " " if match.group().isspace() else "", text)
+
+
 def clean(value):
     """value with XML-forbidden characters removed, through lists and names."""
     if isinstance(value, str):
-        return XML_FORBIDDEN.sub("", value)
+        return without_forbidden(value)
     if isinstance(value, URLWrapper):
-        value.name = XML_FORBIDDEN.sub("", value.name)
+        value.name = without_forbidden(value.name)
         return value
     if isinstance(value, list):
         return [clean(item) for item in value]
@@ -116,7 +123,12 @@ def checked_read(reader, read, path):
         )
         return SKIP
 
-    content, metadata = read(path)
+    try:
+        content, metadata = read(path)
+    except Exception as error:
+        # Pelican would log only "Could not process FILE" (the reason needs -D).
+        logger.error("Skipping %s: %s", path, error)
+        return SKIP
 
     forbidden = [match.start() for match in XML_FORBIDDEN.finditer(text)]
     if forbidden:
