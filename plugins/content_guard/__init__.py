@@ -36,5 +36,7 @@ def register():
     signals.readers_init.connect(sources.guard_readers)
     signals.article_generator_pretaxonomy.connect(taxonomy.merge_spellings)
     signals.article_generator_finalized.connect(schedule.note_future_posts)
+    signals.article_generator_finalized.connect(collisions.remember_articles)
+    signals.page_generator_finalized.connect(collisions.report_collisions)
     signals.all_generators_finalized.connect(collisions.stop_on_collisions)
     signals.generator_init.connect(escaping.escape_names_in_templates)

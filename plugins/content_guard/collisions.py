@@ -81,14 +81,31 @@ def find_collisions(contents):
     return messages
 
 
-def stop_on_collisions(generators):
-    """all_generators_finalized: log each collision and stop before writing."""
+# Per build: the articles generator, then how many problems were logged.
+_state = {"articles": None, "found": 0}
+
+
+def remember_articles(generator):
+    """article_generator_finalized: keep the articles for the check after pages."""
+    _state["articles"] = generator
+    _state["found"] = 0
+
+
+def report_collisions(pages_generator):
+    """page_generator_finalized: log each problem, before build_guard's check runs."""
+    generators = [g for g in (_state["articles"], pages_generator) if g is not None]
     messages = find_collisions(all_content(generators))
     for message in messages:
         logger.error("%s", message)
-    if messages:
+    _state["found"] = len(messages)
+
+
+def stop_on_collisions(generators):
+    """all_generators_finalized: stop before anything is written."""
+    found, _state["found"], _state["articles"] = _state["found"], 0, None
+    if found:
         logger.critical(
             "Build stopped before writing: %d problem(s) with slugs or output files",
-            len(messages),
+            found,
         )
         raise BuildStopped(1)
