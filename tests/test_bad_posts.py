@@ -188,7 +188,7 @@ def test_control_characters_are_removed_with_a_warning(bad_site):
     lines = lines_naming(log, "controls.md")
     assert any(
         "WARNING" in line
-        and "removed 6 control character(s) that XML forbids" in line
+        and "removed 6 control character(s) that XML or HTML forbid" in line
         and "(U+0000, U+0001, U+000B, U+000C, U+001F, U+FFFE)" in line
         and "on line(s) 1, 3, 5, 7" in line
         for line in lines

@@ -5,9 +5,10 @@ Every reader class is wrapped. The wrapper skips, with an ERROR naming the file
 nested deeper than MAX_NESTING, or that its reader cannot parse (a date that
 does not parse: Pelican alone gives the reason only with ``-D``). It warns
 about a post with no text after its metadata. It removes the control
-characters XML 1.0 forbids (they make the feed writer crash) from the text and
-metadata, with a WARNING naming their lines; the blank ones (vertical tab, form
-feed, U+001C-U+001F) become a space so that words stay apart.
+characters XML 1.0 forbids (they make the feed writer crash) or HTML forbids
+from the text and metadata, with a WARNING naming their lines; the blank ones
+(vertical tab, form feed, U+001C-U+001F, U+0085) become a space so that words
+stay apart.
 """
 
 import logging
@@ -20,8 +21,11 @@ from .settings import read_settings
 
 logger = logging.getLogger(__name__)
 
-# Characters that may not appear in an XML 1.0 document, even escaped.
-XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Characters XML 1.0 forbids even escaped (C0 controls but tab and newlines,
+# U+FFFE, U+FFFF, lone surrogates), plus DEL and the C1 controls, which HTML
+# forbids and XML discourages (feed readers show U+0091 as a quote). In
+# imported posts these are often Windows-1252 quotes decoded as Latin-1.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 TITLE_LINE = re.compile(r"^:?title:", re.IGNORECASE)
 MARKDOWN_READER = "MarkdownReader"
 SKIP = ("", {"status": "skip"})
@@ -86,7 +90,7 @@ def title_line(text):
 
 def without_forbidden(text):
     """text with XML-forbidden characters removed (the blank ones become spaces)."""
-    return XML_FORBIDDEN.sub(lambda match: " " if match.group().isspace() else "", text)
+    return FORBIDDEN.sub(lambda match: " " if match.group().isspace() else "", text)
 
 
 def clean(value):
@@ -130,12 +134,12 @@ def checked_read(reader, read, path):
         logger.error("Skipping %s: %s", path, error)
         return SKIP
 
-    forbidden = [match.start() for match in XML_FORBIDDEN.finditer(text)]
+    forbidden = [match.start() for match in FORBIDDEN.finditer(text)]
     if forbidden:
         lines = sorted({line_of(text, position) for position in forbidden})
         names = sorted({f"U+{ord(text[position]):04X}" for position in forbidden})
         logger.warning(
-            "%s: removed %d control character(s) that XML forbids (%s) on line(s) %s",
+            "%s: removed %d control character(s) that XML or HTML forbid (%s) on line(s) %s",
             path,
             len(forbidden),
             ", ".join(names),

@@ -36,6 +36,7 @@ def merge_spellings(generator):
 
     for content in contents:
         if hasattr(content, "tags"):
-            content.tags = [pick(tag, content) for tag in content.tags]
+            # dict.fromkeys: "Ē, ë" on one post is one tag, listed once.
+            content.tags = list(dict.fromkeys(pick(tag, content) for tag in content.tags))
         if hasattr(content, "category"):
             content.category = pick(content.category, content)
