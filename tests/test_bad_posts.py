@@ -306,15 +306,25 @@ def test_two_posts_on_one_slug_or_file_stop_the_build(tmp_path, posts, expected)
     assert not output.exists() or not any(output.rglob("*.html"))
 
 
-def test_title_without_usable_letters_stops_the_build(tmp_path):
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        (
+            "Title: 😀\n",
+            "its title '😀' gives an empty slug (it would be written to 2013/04/.html)",
+        ),
+        ("Title: Smile\nTags: ok, 😀\n", "its tag '😀' gives an empty slug"),
+        ("Title: Smile\nCategory: 😀\n", "its category '😀' gives an empty slug"),
+    ],
+    ids=["title", "tag", "category"],
+)
+def test_name_without_usable_letters_stops_the_build(tmp_path, header, expected):
     content = copy_content(tmp_path / "content")
-    write_posts(content, {"emoji.md": "Title: 😀\n" + GOOD + "\nSmile.\n"})
+    write_posts(content, {"emoji.md": header + "Date: 2013-04-01\n\nSmile.\n"})
     output = tmp_path / "output"
     result, log = build(content, output)
     assert result.returncode == 1, log
-    assert any(
-        "ERROR" in line
-        and "its title '😀' gives an empty slug (it would be written to 2013/04/.html)" in line
-        for line in lines_naming(log, "emoji.md")
-    ), log
+    lines = lines_naming(log, "emoji.md")
+    assert any("ERROR" in line and expected in line for line in lines), log
+    assert "Traceback" not in log
     assert not output.exists() or not any(output.rglob("*.html"))

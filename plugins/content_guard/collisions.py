@@ -4,7 +4,8 @@ Pelican only warns about two posts with one slug (it takes them for
 translations of each other), and when both land on one output file the later
 one silently replaces the other: a post vanishes from the site. A title with no
 letters or digits Pelican can use ("😀") gives an empty slug, so the post goes to
-``2013/04/.html`` (a page to ``/index.html``, over the home page). Here each
+``2013/04/.html`` (a page to ``/index.html``, over the home page); a tag
+"😀" gets ``tag/index.html``. Here each
 such case is an ERROR naming the file(s), and the build stops before anything
 is written.
 """
@@ -12,6 +13,8 @@ is written.
 import logging
 from collections import defaultdict
 from itertools import combinations
+
+from .settings import BuildStopped
 
 logger = logging.getLogger(__name__)
 
@@ -30,10 +33,6 @@ CONTENT_LISTS = (
 )
 
 
-class BuildStopped(SystemExit):
-    """Exit status 1 without a traceback: Pelican only catches ``Exception``."""
-
-
 def all_content(generators):
     """Every content object of the build, each once."""
     seen = {}
@@ -48,6 +47,14 @@ def source(content):
     return content.relative_source_path or content.source_path
 
 
+def taxonomy_names(content):
+    """The tags, category and authors of a content object."""
+    names = list(getattr(content, "tags", []))
+    if getattr(content, "category", None) is not None:
+        names.append(content.category)
+    return names + list(getattr(content, "authors", []))
+
+
 def find_collisions(contents):
     """Messages for each pair of files sharing an article slug or an output file."""
     messages = []
@@ -60,6 +67,13 @@ def find_collisions(contents):
                 f"(it would be written to {content.save_as}); add a Slug: line"
             )
             continue
+        for name in taxonomy_names(content):
+            if not name.slug:
+                messages.append(
+                    f"{source(content)}: its {type(name).__name__.lower()} {name.name!r} "
+                    f"gives an empty slug (its page would be {name.save_as}); "
+                    "spell it with letters or digits"
+                )
         if type(content).__name__ == "Article":
             by_slug[(content.slug, content.lang)].append(content)
         if content.save_as:

@@ -2,6 +2,8 @@
 
 import logging
 
+logger = logging.getLogger(__name__)
+
 DEFAULTS = {"MAX_NESTING": 50, "FUTURE_NOTE": "warning"}
 NOTE_LEVELS = {"warning": logging.WARNING, "info": logging.INFO}
 
@@ -23,3 +25,16 @@ def read_settings(settings):
             f"not {options['FUTURE_NOTE']!r}"
         )
     return options
+
+
+class BuildStopped(SystemExit):
+    """Exit status 1 without a traceback: Pelican only catches ``Exception``."""
+
+
+def read_settings_or_stop(settings):
+    """read_settings, but a bad setting stops the build with one plain line."""
+    try:
+        return read_settings(settings)
+    except ValueError as error:
+        logger.critical("%s (in the settings file)", error)
+        raise BuildStopped(1) from None

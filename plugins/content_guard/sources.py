@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pelican.urlwrappers import URLWrapper
 
-from .settings import read_settings
+from .settings import read_settings_or_stop
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ def checked_read(reader, read, path):
     if not text.strip():
         logger.error("Skipping %s: the file is empty", path)
         return SKIP
-    limit = read_settings(reader.settings)["MAX_NESTING"]
+    limit = reader.content_guard["MAX_NESTING"]
     deep = too_deep(text, limit) if type(reader).__name__ == MARKDOWN_READER else None
     if deep:
         logger.error(
@@ -157,20 +157,20 @@ def checked_read(reader, read, path):
     return content, metadata
 
 
-def guarded(reader_class):
-    """A subclass of reader_class whose read() is checked_read."""
+def guarded(reader_class, options):
+    """A subclass of reader_class whose read() is checked_read with options."""
 
     def read(self, source_path):
         return checked_read(self, super(cls, self).read, source_path)
 
-    cls = type(reader_class.__name__, (reader_class,), {"read": read, "content_guard": True})
+    cls = type(reader_class.__name__, (reader_class,), {"read": read, "content_guard": options})
     cls.__doc__ = reader_class.__doc__
     return cls
 
 
 def guard_readers(readers):
     """readers_init: wrap every enabled reader class (once)."""
-    read_settings(readers.settings)  # a bad CONTENT_GUARD fails before any file is read
+    options = read_settings_or_stop(readers.settings)  # before any file is read
     for extension, reader_class in readers.reader_classes.items():
-        if reader_class and not getattr(reader_class, "content_guard", False):
-            readers.reader_classes[extension] = guarded(reader_class)
+        if reader_class and not getattr(reader_class, "content_guard", None):
+            readers.reader_classes[extension] = guarded(reader_class, options)
