@@ -41,7 +41,11 @@ help:
 	@echo '   make devserver [PORT=8000] serve and regenerate on every change'
 	@echo '   make publish               build the production site (fails on any warning)'
 	@echo '   make test                  lint and run every test'
+	@echo '   make check-content         list duplicated paragraphs in content/ (FIX=1 removes them)'
 	@echo '   make bench                 print the benchmark figures'
+	@echo '   make pageweight            print the gzipped HTML+CSS size of each page type'
+	@echo '   make screenshots           screenshot the theme into screenshots/ (needs npm ci, chromium)'
+	@echo '   make lighthouse            print Lighthouse scores (needs npm install, chromium)'
 	@echo '   make newpost TITLE="..."   write a dated draft post in content/posts/'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
@@ -83,8 +87,24 @@ test: venv
 	$(BIN)/python -m pytest
 
 
+# Lists each duplicated block of the Markdown sources with file and line;
+# exits 1 if there is any. FIX=1 rewrites the sources, keeping first copies.
+check-content: venv
+	PYTHONPATH="$(BASEDIR)/plugins" $(BIN)/python -m dedup.check_content \
+		--settings "$(CONFFILE)" $(if $(filter 1,$(FIX)),--fix) "$(INPUTDIR)"
+
 bench: venv
 	$(BIN)/python -m tests.bench
+
+# The theme's own figures and pictures (see scripts/).
+pageweight: venv
+	$(BIN)/python -m scripts.page_weight
+
+screenshots: venv
+	$(BIN)/python -m scripts.screenshots
+
+lighthouse: venv
+	$(BIN)/python -m scripts.lighthouse
 
 newpost: venv
 ifndef TITLE
@@ -93,3 +113,5 @@ ifndef TITLE
 endif
 	$(BIN)/python scripts/newpost.py --content "$(INPUTDIR)" --settings "$(CONFFILE)" "$(TITLE)"
 
+
+.PHONY: help venv html clean regenerate serve devserver publish test check-content bench newpost

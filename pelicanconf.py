@@ -23,8 +23,10 @@ DEFAULT_DATE_FORMAT = "%A, %B %-d, %Y"  # Blogger style: "Friday, March 8, 2013"
 
 THEME = "theme"
 
+# The duplicate-paragraph cleaner must run before anything reads `.content`
+# or `.summary`, so it is listed first.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["build_guard", "content_guard"]
+PLUGINS = ["dedup", "build_guard", "content_guard"]
 
 # Blogger-like URLs: /2013/03/slug.html, with year and month archive pages.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}.html"
@@ -39,6 +41,11 @@ MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
+
+# The theme: previous/next post links (pelican-neighbors), titles shown as
+# text (plugins/plain_titles), and a 404 page rendered from theme/templates.
+PLUGINS += ["neighbors", "plain_titles"]
+TEMPLATE_PAGES = {"404.html": "404.html"}
 
 # Folder-style URLs for taxonomies. With Pelican's default pagination
 # pattern, page 2 of tag "b1" would be tag/b12.html and overwrite tag "b12".
@@ -71,3 +78,8 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
 RSS_FEED_SUMMARY_ONLY = False
+
+# The duplicate-paragraph plugin (see plugins/dedup/README.md for every key).
+DEDUP = {
+    "MODE": "remove",
+}

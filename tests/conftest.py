@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 PELICAN = Path(sys.executable).with_name("pelican")
@@ -24,6 +25,11 @@ def run_pelican(content, output, settings="pelicanconf.py", *extra, cwd=ROOT, en
         env={**os.environ, "COLUMNS": "200", **(env or {})},
         timeout=600,
     )
+
+
+def soup(path):
+    """A built page, parsed."""
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
 
 
 def copy_content(destination):
@@ -46,5 +52,20 @@ def published_site(tmp_path_factory):
     """The site built from content/ with publishconf.py, as `make publish` does."""
     output = tmp_path_factory.mktemp("published")
     result = run_pelican(ROOT / "content", output, "publishconf.py", "--fatal", "warnings")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+SAMPLE_POST = ROOT / "tests" / "data" / "theme-sample.md"
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory):
+    """content/ plus tests/data/theme-sample.md (code, a title with `<` and `&`),
+    two posts a page so that the index has a pager: every theme feature once."""
+    content = copy_content(tmp_path_factory.mktemp("sample") / "content")
+    shutil.copy(SAMPLE_POST, content / "posts" / SAMPLE_POST.name)
+    output = tmp_path_factory.mktemp("sample-site")
+    result = run_pelican(content, output, "pelicanconf.py", "-e", "DEFAULT_PAGINATION=2")
     assert result.returncode == 0, result.stdout + result.stderr
     return output

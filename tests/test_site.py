@@ -4,7 +4,8 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
+
+from tests.conftest import soup
 
 ROOT = Path(__file__).resolve().parent.parent
 # A copy of ../shared/seed/000_218d20a8b3dc48cb.txt, the scraped Blogger page.
@@ -14,10 +15,6 @@ MARCH_3 = "2013/03/what-i-am-learning-from-hiring-managers.html"
 MARCH_8 = "2013/03/two-interviews-this-week.html"
 MARCH_3_TITLE = "What I am learning from hiring managers"
 MARCH_8_TITLE = "Two interviews this week"
-
-
-def soup(path):
-    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
 
 
 def source_body(name):

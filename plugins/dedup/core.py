@@ -1,0 +1,323 @@
+"""Decide which blocks of a post are duplicates: blocks in, decisions out.
+
+Kept pure (no Pelican, no HTML parser, no logging) so that the same rules serve
+the build-time plugin and the Markdown source checker, and so that they can be
+tested on plain lists. The rules are deliberately conservative: a short block
+("Thanks!", a heading) only goes when it sits inside a copied run that is
+proven by exact long matches, and a merely similar block is only reported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+__all__ = [
+    "Block",
+    "Decision",
+    "Options",
+    "could_have_duplicates",
+    "find_duplicates",
+    "is_long",
+    "normalize",
+]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One leaf block of a post, as seen by the rules."""
+
+    kind: str
+    context: tuple[str, ...]
+    text: str
+    protected: bool = False
+
+
+@dataclass(frozen=True)
+class Options:
+    """Thresholds; a block is long if it has enough characters AND words."""
+
+    min_length: int = 40
+    min_words: int = 6
+    near_ratio: float = 0.8
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to do with one block; ``original`` is always a kept block."""
+
+    index: int
+    action: str
+    reason: str
+    original: int
+    similarity: float
+
+
+_FOLD = {
+    **dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b"), "'"),
+    **dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f"), '"'),
+    **dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-"),
+    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),
+}
+_DIGITS = re.compile(r"\d+")
+
+# How many recent kept copies of a block may start a run; bounds the work.
+_RUN_CANDIDATES = 4
+# Shingles shared by more blocks than this say nothing about similarity.
+_MAX_SHINGLE_DF = 50
+# How many shingle-ranked candidates get the (costly) SequenceMatcher check.
+_NEAR_CANDIDATES = 3
+
+
+def normalize(text: str) -> str:
+    """Fold the differences editors and renderers introduce, but never digits.
+
+    Copy-paste through different tools changes quotes, dashes, case and
+    invisible characters; none of that makes a paragraph different. Numbers
+    do: "Step 3" and "Step 4" are different steps.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
+    return " ".join(folded.split())
+
+
+def is_long(norm: str, options: Options) -> bool:
+    """Long blocks carry enough text that a repeat cannot be a coincidence."""
+    return len(norm) >= options.min_length and len(norm.split()) >= options.min_words
+
+
+def could_have_duplicates(text: str, options: Options = Options()) -> bool:
+    """A fast necessary condition for any decision on a document's text.
+
+    Every decision needs either an exactly repeated long block (at least
+    ``min_words`` words) or two long blocks sharing a word 3-gram (the
+    near-duplicate candidates); both repeat an n-gram of the document's word
+    stream, n = min(3, min_words). Most posts repeat none, and this check
+    (C-speed set of tuples) lets them skip block parsing altogether. ``text``
+    must contain each block's text contiguously, blocks apart.
+    """
+    words = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD).split()
+    n = min(3, options.min_words)
+    count = len(words) - n + 1
+    return count > 1 and len(set(zip(*(words[k:] for k in range(n)), strict=False))) < count
+
+
+class _Doc:
+    """Per-call precomputed facts about the blocks, with a near-match cache."""
+
+    def __init__(self, blocks: Sequence[Block], options: Options) -> None:
+        self.blocks = blocks
+        self.options = options
+        self.norms = [normalize(b.text) for b in blocks]
+        self.keys = [
+            None if b.protected else (b.kind, b.context, norm)
+            for b, norm in zip(blocks, self.norms, strict=True)
+        ]
+        self.long = [
+            key is not None and is_long(norm, options)
+            for key, norm in zip(self.keys, self.norms, strict=True)
+        ]
+        self.words: list[list[str] | None] = [None] * len(blocks)
+        self._near: dict[tuple[int, int], float] = {}
+
+    def exact(self, a: int, b: int) -> bool:
+        return self.keys[a] is not None and self.keys[a] == self.keys[b]
+
+    def word_list(self, i: int) -> list[str]:
+        words = self.words[i]
+        if words is None:
+            words = self.words[i] = self.norms[i].split()
+        return words
+
+    def near(self, a: int, b: int) -> float:
+        """Similarity of two long blocks if they near-match, else 0.0."""
+        if not (self.long[a] and self.long[b]):
+            return 0.0
+        ka, kb = self.keys[a], self.keys[b]
+        if ka[0] != kb[0] or ka[1] != kb[1]:
+            return 0.0
+        cached = self._near.get((a, b))
+        if cached is not None:
+            return cached
+        result = self._similarity(a, b)
+        self._near[(a, b)] = result
+        return result
+
+    def _similarity(self, a: int, b: int) -> float:
+        if _DIGITS.findall(self.norms[a]) != _DIGITS.findall(self.norms[b]):
+            return 0.0
+        wa, wb = self.word_list(a), self.word_list(b)
+        ratio = self.options.near_ratio
+        if 2 * min(len(wa), len(wb)) < ratio * (len(wa) + len(wb)):
+            return 0.0
+        matcher = SequenceMatcher(None, wa, wb, autojunk=False)
+        if matcher.real_quick_ratio() < ratio or matcher.quick_ratio() < ratio:
+            return 0.0
+        similarity = matcher.ratio()
+        return similarity if similarity >= ratio else 0.0
+
+
+def find_duplicates(blocks: Sequence[Block], options: Options = Options()) -> list[Decision]:
+    """Return the decisions (removals and near-duplicate reports), by index.
+
+    One left-to-right pass: at each block with an earlier kept copy, try to
+    grow a copied run from a few recent copies; if no run qualifies, a long
+    block still goes on its own. Removed blocks never serve as originals, and
+    blocks already used as originals are never removed, so every decision
+    points at a kept block and a second pass finds nothing.
+    """
+    doc = _Doc(blocks, options)
+    removed: dict[int, Decision] = {}
+    referenced: set[int] = set()
+    kept_at: dict[tuple, list[int]] = defaultdict(list)
+    dead: dict[int, int] = {}
+    n = len(blocks)
+    i = 0
+    while i < n:
+        key = doc.keys[i]
+        if key is None:
+            i += 1
+            continue
+        earlier = kept_at.get(key)
+        if earlier:
+            run = _best_run(doc, earlier, i, removed, dead)
+            if run is not None:
+                for a, b, sim in _extend_back(doc, run, removed, referenced):
+                    kept_at[doc.keys[b]].remove(b)
+                    run.insert(0, (a, b, sim))
+                for a, b, sim in run:
+                    reason = "repeated-run" if sim == 1.0 else "edited-copy-in-run"
+                    removed[b] = Decision(b, "remove", reason, a, sim)
+                    referenced.add(a)
+                i = run[-1][1] + 1
+                continue
+            if doc.long[i]:
+                first = earlier[0]
+                removed[i] = Decision(i, "remove", "repeated-block", first, 1.0)
+                referenced.add(first)
+                i += 1
+                continue
+        kept_at[key].append(i)
+        i += 1
+    decisions = list(removed.values()) + _near_reports(doc, removed)
+    decisions.sort(key=lambda d: d.index)
+    return decisions
+
+
+def _best_run(
+    doc: _Doc, earlier: list[int], i: int, removed: dict[int, Decision], dead: dict[int, int]
+) -> list[tuple[int, int, float]] | None:
+    """Longest qualifying run starting at ``i``, copied from a recent copy.
+
+    ``dead`` maps an offset i - j to where the last failed run on it ended: a
+    run starting inside a failed one is its suffix, so it cannot qualify
+    either, and skipping it keeps long near-matching stretches linear.
+    """
+    best = None
+    for j in earlier[-_RUN_CANDIDATES:]:
+        if dead.get(i - j, -1) > i:
+            continue
+        steps: list[tuple[int, int, float]] = []
+        exact = exact_long = 0
+        n = len(doc.keys)
+        while i + len(steps) < n and j + len(steps) < i:
+            a, b = j + len(steps), i + len(steps)
+            if a in removed:
+                break
+            if doc.exact(a, b):
+                sim = 1.0
+                exact += 1
+                exact_long += doc.long[b]
+            else:
+                sim = doc.near(a, b)
+                if not sim:
+                    break
+            steps.append((a, b, sim))
+        qualifies = len(steps) >= 2 and exact >= 2 and exact_long >= 1
+        if not qualifies:
+            dead[i - j] = i + len(steps)
+        elif best is None or len(steps) > len(best):
+            best = steps
+    return best
+
+
+def _extend_back(
+    doc: _Doc,
+    run: list[tuple[int, int, float]],
+    removed: dict[int, Decision],
+    referenced: set[int],
+) -> list[tuple[int, int, float]]:
+    """Steps that extend ``run`` backwards, nearest first.
+
+    Catches the edited first paragraph of a copied run, which could not
+    start the run because it has no exact earlier copy.
+    """
+    j, i = run[0][0], run[0][1]
+    earlier_end = run[-1][0]
+    steps = []
+    m = 1
+    while j - m >= 0 and i - m > earlier_end:
+        a, b = j - m, i - m
+        if a in removed or b in removed or b in referenced or doc.keys[b] is None:
+            break
+        sim = 1.0 if doc.exact(a, b) else doc.near(a, b)
+        if not sim:
+            break
+        steps.append((a, b, sim))
+        m += 1
+    return steps
+
+
+def _near_reports(doc: _Doc, removed: dict[int, Decision]) -> list[Decision]:
+    """Report kept long blocks that closely resemble an earlier kept block.
+
+    Candidates come from an inverted index of word 3-grams, built per place
+    (kind and context), so only blocks sharing wording are ever compared.
+    """
+    places: dict[tuple, list[int]] = defaultdict(list)
+    for i, long in enumerate(doc.long):
+        if long and i not in removed:
+            places[doc.keys[i][:2]].append(i)
+    reports = []
+    for indices in places.values():
+        if len(indices) > 1:
+            reports += _near_reports_in(doc, indices)
+    return reports
+
+
+def _near_reports_in(doc: _Doc, indices: list[int]) -> list[Decision]:
+    shingles = {i: _shingles(doc.word_list(i)) for i in indices}
+    df: dict[tuple, int] = defaultdict(int)
+    for grams in shingles.values():
+        for s in grams:
+            df[s] += 1
+    if all(count == 1 for count in df.values()):
+        return []  # no two blocks share a 3-gram: nothing can be near
+    postings: dict[tuple, list[int]] = defaultdict(list)
+    reports = []
+    for i in indices:
+        usable = [s for s in shingles[i] if 1 < df[s] <= _MAX_SHINGLE_DF]
+        shared: dict[int, int] = defaultdict(int)
+        for s in usable:
+            for j in postings.get(s, ()):
+                shared[j] += 1
+        ranked = sorted(shared, key=lambda j: (-shared[j], j))[:_NEAR_CANDIDATES]
+        best, best_sim = -1, 0.0
+        for j in ranked:
+            sim = doc.near(j, i)
+            if sim > best_sim or (sim == best_sim and sim and j < best):
+                best, best_sim = j, sim
+        if best >= 0:
+            reports.append(Decision(i, "report", "near-duplicate", best, best_sim))
+        for s in usable:
+            postings[s].append(i)
+    return reports
+
+
+def _shingles(words: list[str]) -> set[tuple]:
+    if len(words) < 3:
+        return {tuple(words)}
+    return set(zip(words, words[1:], words[2:], strict=False))

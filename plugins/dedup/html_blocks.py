@@ -1,0 +1,362 @@
+"""Find leaf text blocks in rendered HTML, with exact spans, and cut them out.
+
+We edit the HTML string by offsets instead of re-serialising a parsed tree, so
+every byte we do not cut stays identical. That is only safe where the extent
+of an element is certain, so anything malformed, implied or unbalanced is
+marked protected and never cut: when in doubt, keep.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from html import unescape
+from html.parser import HTMLParser
+
+from . import core
+
+__all__ = ["HtmlBlock", "cut_blocks", "find_blocks", "visible_text"]
+
+LEAF_KINDS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
+CONTAINERS = frozenset(
+    {
+        "ul", "ol", "dl", "li", "blockquote", "table", "figure", "aside",
+        "details", "section", "article", "div",
+    }
+)  # fmt: skip
+# Elements whose content must never be matched or cut (code, tables, ...).
+PROTECTIVE = frozenset(
+    {"pre", "code", "table", "td", "th", "script", "style", "template", "textarea", "svg", "math"}
+)
+# Containers that go as a whole when removals leave them empty.
+EMPTIABLE = frozenset({"ul", "ol", "dl", "li", "blockquote"})
+BLOCK_LEVEL = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "details", "dialog", "dd",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
+        "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
+        "ul",
+    }
+)  # fmt: skip
+VOID = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+        "meta", "param", "source", "track", "wbr",
+    }
+)  # fmt: skip
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_WS = " \t\n\r\f"
+_TRAILING_WS = re.compile(f"[{_WS}]*")
+
+
+# A tag, with quoted attribute values that may contain ">".
+_TAG = re.compile(r"""<(/?)([A-Za-z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
+# What a regex cannot read as the parser does: comments, CDATA, processing
+# instructions, raw-text elements, and a "<" that does not open a tag.
+_UNSURE_MARKUP = re.compile(r"<(?![A-Za-z/])|<!|<\?|<(?:script|style|textarea|title|xmp)\b", re.I)
+
+
+def visible_text(html: str) -> str | None:
+    """The document's text with blocks kept apart, for a quick screen.
+
+    Inline tags vanish (as in a block's text) and block-level tags become a
+    space, so each leaf block's text stands contiguous in the result. Returns
+    None for markup that only the real parser reads reliably.
+    """
+    if _UNSURE_MARKUP.search(html):
+        return None
+    return unescape(_TAG.sub(_tag_gap, html))
+
+
+def _tag_gap(match: re.Match) -> str:
+    """What a tag leaves in the text: a gap where blocks (or a line) break."""
+    name = match[2].lower()
+    return " " if name in BLOCK_LEVEL or name == "br" else ""
+
+
+@dataclass(frozen=True)
+class HtmlBlock:
+    """A core block plus where it sits in the HTML string."""
+
+    block: core.Block
+    start: int
+    end: int
+
+
+@dataclass(eq=False)
+class _Node:
+    tag: str
+    start: int
+    inner_start: int
+    parent: _Node | None
+    inner_end: int = -1
+    end: int = -1
+    closed: bool = False  # by its own explicit, matching end tag
+    uncertain: bool = False
+    has_block: bool = False
+    has_protective: bool = False
+    text: list[str] = field(default_factory=list)
+    # filled in by _classify
+    tainted: bool = False
+    in_protective: bool = False
+    leaf: bool = False
+
+
+class _Unsure(Exception):
+    """Our offsets disagree with the parser; trust nothing in this document."""
+
+
+class _Walker(HTMLParser):
+    """Builds a light element tree with offsets; records doubt, never raises."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html = html
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.stack: list[_Node] = []
+        self.nodes: list[_Node] = []
+        self.poisoned = False
+
+    def _offset(self, prefix: str, tag: str) -> int:
+        line, col = self.getpos()
+        pos = self.line_starts[line - 1] + col
+        probe = self.html[pos : pos + len(prefix) + len(tag)]
+        if probe.lower() != prefix + tag:
+            raise _Unsure(pos)
+        return pos
+
+    def _inside_protective(self) -> bool:
+        return any(node.tag in PROTECTIVE for node in self.stack)
+
+    def _note_implied_closes(self, tag: str) -> None:
+        """Mark open elements a browser would close implicitly here."""
+        if tag in BLOCK_LEVEL:
+            for node in self.stack:
+                node.has_block = True
+                if node.tag == "p":
+                    node.uncertain = True
+        if tag in HEADINGS:
+            for node in self.stack:
+                if node.tag in HEADINGS:
+                    node.uncertain = True
+        if tag == "li":
+            self._close_nearest(("li",), ("ul", "ol", "menu"))
+        elif tag in ("dt", "dd"):
+            self._close_nearest(("dt", "dd"), ("dl",))
+
+    def _close_nearest(self, tags: tuple[str, ...], barriers: tuple[str, ...]) -> None:
+        for node in reversed(self.stack):
+            if node.tag in barriers:
+                return
+            if node.tag in tags:
+                node.uncertain = True
+                return
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        start = self._offset("<", tag)
+        text = self.get_starttag_text() or ""
+        self._note_implied_closes(tag)
+        if tag in PROTECTIVE and tag != "code":  # inline code is ordinary text
+            for node in self.stack:
+                node.has_protective = True
+        if tag in VOID:
+            if tag == "br":
+                self._data(" ")
+            return
+        parent = self.stack[-1] if self.stack else None
+        node = _Node(tag, start, start + len(text), parent, uncertain=self.poisoned)
+        self.stack.append(node)
+        self.nodes.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if tag in VOID:
+            self.handle_starttag(tag, attrs)
+            return
+        if self._inside_protective():  # e.g. <path/> in an svg: fine, and kept anyway
+            return
+        # "<p/>" or "<div/>" opens an element a browser never closes here.
+        self.poisoned = True
+        for node in self.stack:
+            node.uncertain = True
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._offset("</", tag)
+        close = self.html.find(">", start)
+        end = len(self.html) if close < 0 else close + 1
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth].tag == tag:
+                break
+        else:
+            # A stray end tag: browsers mostly ignore it, but we stay wary.
+            if self.stack and tag not in VOID:
+                self.stack[-1].uncertain = True
+            return
+        clean = depth == len(self.stack) - 1
+        while len(self.stack) > depth:
+            node = self.stack.pop()
+            node.inner_end = start
+            node.end = start
+            if not clean:
+                node.uncertain = True
+        node.end = end
+        node.closed = clean and not self.poisoned
+
+    def handle_data(self, data: str) -> None:
+        self._data(data)
+
+    def _data(self, data: str) -> None:
+        for node in self.stack:
+            if node.tag in LEAF_KINDS or node.tag in PROTECTIVE:
+                node.text.append(data)
+
+    def finish(self) -> None:
+        self.close()
+        for node in self.stack:
+            node.uncertain = True
+            node.end = node.inner_end = len(self.html)
+        self.stack.clear()
+        _classify(self.nodes)
+
+
+def _classify(nodes: list[_Node]) -> None:
+    """Propagate doubt and protection downwards; decide which nodes are leaves."""
+    for node in nodes:  # parents always come before their children
+        parent = node.parent
+        node.tainted = node.uncertain or not node.closed or bool(parent and parent.tainted)
+        node.in_protective = bool(parent and (parent.in_protective or parent.tag in PROTECTIVE))
+        node.leaf = node.tag in LEAF_KINDS and not node.has_block and not node.in_protective
+
+
+@functools.lru_cache(maxsize=2)
+def _parse(html: str) -> list[_Node] | None:
+    """Parsed once: cut_blocks re-reads the tree find_blocks just built."""
+    walker = _Walker(html)
+    try:
+        walker.feed(html)
+        walker.finish()
+    except Exception:  # never crash on odd input; None means "cut nothing"
+        return None
+    return walker.nodes
+
+
+def _context(node: _Node) -> tuple[str, ...]:
+    names = []
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in CONTAINERS:
+            names.append(parent.tag)
+        parent = parent.parent
+    return tuple(reversed(names))
+
+
+def _standalone_protective(node: _Node) -> bool:
+    """A protected element that stands as a block of its own (breaking runs)."""
+    if node.tag not in PROTECTIVE or node.in_protective or _inside_leaf(node):
+        return False
+    return node.tag != "code" or node.has_block
+
+
+def _inside_leaf(node: _Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.leaf:
+            return True
+        parent = parent.parent
+    return False
+
+
+def find_blocks(html: str) -> list[HtmlBlock]:
+    """Leaf blocks (and protected blocks, which break runs) in document order."""
+    nodes = _parse(html)
+    if nodes is None:
+        return []
+    found = []
+    for node in nodes:
+        if node.leaf:
+            protected = node.tainted or node.has_protective
+        elif _standalone_protective(node):
+            protected = True
+        else:
+            continue
+        text = "".join(node.text).strip()
+        block = core.Block(node.tag, _context(node), text, protected)
+        found.append(HtmlBlock(block, node.start, node.end))
+    return found
+
+
+def _cuttable(node: _Node) -> bool:
+    return node.leaf and not node.tainted and not node.has_protective
+
+
+def cut_blocks(
+    html: str, blocks: Sequence[HtmlBlock], remove: Collection[int]
+) -> tuple[str, list[str]]:
+    """Cut the chosen blocks, and containers they leave empty, out of ``html``.
+
+    Each cut takes the whitespace after the element with it (or, at the very
+    end of the document, the whitespace before it), which reproduces the
+    whitespace Python-Markdown emits between the remaining blocks. Returns the
+    new HTML and the tag names of containers removed because they were emptied.
+    """
+    if not remove:
+        return html, []
+    nodes = _parse(html)
+    if nodes is None:
+        return html, []
+    certain = {(n.start, n.end) for n in nodes if _cuttable(n)}
+    spans = sorted(
+        {
+            (blocks[k].start, blocks[k].end)
+            for k in remove
+            if 0 <= k < len(blocks) and not blocks[k].block.protected
+        }
+        & certain
+    )
+    if not spans:
+        return html, []
+    emptied = []
+    containers = [n for n in nodes if n.tag in EMPTIABLE and not n.tainted and not n.in_protective]
+    for node in sorted(containers, key=lambda n: n.start, reverse=True):
+        starts = [s for s, _ in spans]
+        lo = bisect.bisect_left(starts, node.inner_start)
+        hi = bisect.bisect_left(starts, node.inner_end)
+        inner = spans[lo:hi]
+        if inner and _only_whitespace_between(html, node.inner_start, node.inner_end, inner):
+            spans[lo:hi] = [(node.start, node.end)]
+            emptied.append((node.start, node.tag))
+    return _splice(html, spans), [tag for _, tag in sorted(emptied)]
+
+
+def _only_whitespace_between(html: str, start: int, end: int, spans: list) -> bool:
+    pos = start
+    for s, e in spans:
+        if html[pos:s].strip(_WS):
+            return False
+        pos = e
+    return not html[pos:end].strip(_WS)
+
+
+def _splice(html: str, spans: list[tuple[int, int]]) -> str:
+    groups: list[list[int]] = []
+    for start, end in spans:  # neighbours apart only by whitespace cut as one
+        if groups and not html[groups[-1][1] : start].strip(_WS):
+            groups[-1][1] = end
+        else:
+            groups.append([start, end])
+    pieces = []
+    pos = 0
+    for start, end in groups:
+        after = _TRAILING_WS.match(html, end).end()
+        if after == len(html):
+            # Last thing in the document: the whitespace before it goes instead.
+            while start > pos and html[start - 1] in _WS:
+                start -= 1
+            after = end
+        pieces.append(html[pos:start])
+        pos = after
+    pieces.append(html[pos:])
+    return "".join(pieces)

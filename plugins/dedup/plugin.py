@@ -1,0 +1,268 @@
+"""The Pelican layer: signals, settings, log lines and the JSON report.
+
+The cleaner edits each article's and page's ``_content`` as soon as Pelican
+creates it (``content_object_init``), before anything reads the memoized
+``.content`` or ``.summary``; so post pages, index summaries and feeds all
+show the repaired text. Objects that come back from Pelican's generator-level
+content cache never pass through ``content_object_init``, so the generators'
+``*_finalized`` signals look at every object again: one already cleaned with
+the same settings is left alone, one cleaned with other settings is redone
+from the HTML that Pelican rendered, which is kept beside it.
+"""
+
+import json
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+
+from pelican import signals
+from pelican.contents import Static
+
+from . import core, html_blocks
+from .settings import SettingsError, read_settings
+
+logger = logging.getLogger(__name__)
+
+OPT_OUT_VALUES = {"off", "false", "no", "0"}
+
+
+@dataclass
+class PostResult:
+    """What the cleaner decided for one post; kept on the post across caches."""
+
+    fingerprint: tuple
+    source_html: str
+    decisions: list = field(default_factory=list)
+    blocks: list = field(default_factory=list)
+    emptied: list = field(default_factory=list)
+    opted_out: bool = False
+
+    @property
+    def removed(self):
+        return [d for d in self.decisions if d.action == "remove"]
+
+    @property
+    def near(self):
+        return [d for d in self.decisions if d.action == "report"]
+
+
+class _Build:
+    """State of the current build: settings and every post's result."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.results = {}  # source path -> PostResult
+        self.seconds = 0.0  # time spent cleaning, for the closing summary
+
+
+_build = None
+
+
+def source_name(content):
+    return getattr(content, "relative_source_path", None) or content.source_path
+
+
+def excerpt(text, width=70):
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def opted_out(content):
+    value = str(content.metadata.get("dedup", "on")).strip().lower()
+    return value in OPT_OUT_VALUES
+
+
+def might_repeat(html, options):
+    """False only when no block can repeat another: most posts stop here."""
+    text = html_blocks.visible_text(html)
+    return text is None or core.could_have_duplicates(text, options)
+
+
+def clean(content):
+    """Decide and (in "remove" mode) cut the duplicates of one article or page."""
+    if _build is None or isinstance(content, Static) or not hasattr(content, "_content"):
+        return
+    started = time.perf_counter()
+    try:
+        _clean(content)
+    finally:
+        _build.seconds += time.perf_counter() - started
+
+
+def _clean(content):
+    settings = _build.settings
+    previous = getattr(content, "_dedup_result", None)
+    if previous is not None and previous.fingerprint == settings.fingerprint:
+        _build.results[source_name(content)] = previous
+        return
+    source_html = previous.source_html if previous is not None else content._content
+    result = PostResult(fingerprint=settings.fingerprint, source_html=source_html)
+    if source_html and opted_out(content):
+        result.opted_out = True
+        logger.debug("dedup: %s opts out (Dedup: off)", source_name(content))
+    elif source_html and might_repeat(source_html, settings.options):
+        found = html_blocks.find_blocks(source_html)
+        result.blocks = found
+        result.decisions = core.find_duplicates([b.block for b in found], settings.options)
+    html = source_html
+    if settings.mode == "remove" and result.removed:
+        html, result.emptied = html_blocks.cut_blocks(
+            source_html, result.blocks, [d.index for d in result.removed]
+        )
+    content._content = html
+    content._dedup_result = result
+    _build.results[source_name(content)] = result
+    log_result(source_name(content), result, settings.mode)
+
+
+def log_result(name, result, mode):
+    """One line per post with duplicates; each decision at debug level."""
+    removed, near = result.removed, result.near
+    if removed:
+        if mode == "remove":
+            logger.info("dedup: removed %d duplicate block(s) from %s", len(removed), name)
+        elif mode == "report":
+            logger.info(
+                "dedup: %s has %d duplicate block(s) (report mode: kept)", name, len(removed)
+            )
+        else:
+            logger.error("dedup: %s has %d duplicate block(s)", name, len(removed))
+        for decision in removed:
+            block = result.blocks[decision.index].block
+            logger.debug(
+                "dedup: %s: block %d <%s> %s (%s of block %d): %s",
+                name,
+                decision.index,
+                block.kind,
+                "removed" if mode == "remove" else "duplicate",
+                decision.reason,
+                decision.original,
+                excerpt(block.text),
+            )
+    for decision in near:
+        logger.info(
+            "dedup: %s: kept near-duplicate block %d (%.0f%% like block %d): %s",
+            name,
+            decision.index,
+            100 * decision.similarity,
+            decision.original,
+            excerpt(result.blocks[decision.index].block.text),
+        )
+
+
+def report_entries():
+    """Every decision of the build, in a JSON-ready form."""
+    posts = []
+    for name, result in sorted(_build.results.items()):
+        decisions = []
+        for d in result.decisions:
+            block = result.blocks[d.index].block
+            original = result.blocks[d.original].block
+            decisions.append(
+                {
+                    "block": d.index,
+                    "kind": block.kind,
+                    "text": block.text,
+                    "action": d.action,
+                    "reason": d.reason,
+                    "original": d.original,
+                    "original_text": original.text,
+                    "similarity": round(d.similarity, 3),
+                }
+            )
+        posts.append(
+            {
+                "source": name,
+                "opted_out": result.opted_out,
+                "removed": len(result.removed) if _build.settings.mode == "remove" else 0,
+                "emptied_containers": list(result.emptied),
+                "decisions": decisions,
+            }
+        )
+    return {"mode": _build.settings.mode, "posts": posts}
+
+
+def start(pelican):
+    """Read and validate DEDUP, and make the plugin's own lines visible."""
+    global _build
+    try:
+        settings = read_settings(pelican.settings)
+    except SettingsError as error:
+        logger.critical("%s", error)
+        raise SystemExit(1) from None
+    _build = _Build(settings)
+    # Pelican shows warnings by default; the one line per cleaned post is
+    # INFO, so that it never fails a build run with --fatal warnings.
+    package_logger = logging.getLogger(__package__)
+    if package_logger.level == logging.NOTSET and logging.getLogger().level <= logging.WARNING:
+        package_logger.setLevel(logging.INFO)
+
+
+def clean_generator(generator):
+    """Safety net for objects restored from Pelican's generator-level cache."""
+    for name in (
+        "articles",
+        "translations",
+        "drafts",
+        "drafts_translations",
+        "hidden_articles",
+        "hidden_translations",
+        "pages",
+        "hidden_pages",
+        "draft_pages",
+        "draft_translations",
+    ):
+        for content in getattr(generator, name, None) or []:
+            clean(content)
+
+
+def before_writing(generators):
+    """In "error" mode, stop before any page is written."""
+    if _build.settings.mode != "error":
+        return
+    failing = [name for name, result in _build.results.items() if result.removed]
+    if failing:
+        logger.critical(
+            "dedup: duplicate paragraphs found in %d file(s): %s. "
+            "Run `make check-content` to see them, or set DEDUP['MODE'] to 'remove'.",
+            len(failing),
+            ", ".join(sorted(failing)),
+        )
+        raise SystemExit(1)
+
+
+def summarize(pelican):
+    """One closing line: how much was checked and removed, and the time spent."""
+    results = _build.results.values()
+    cleaned = [r for r in results if r.removed]
+    logger.info(
+        "dedup: checked %d post(s) in %.3f s; %d with duplicates, %d block(s) %s",
+        len(_build.results),
+        _build.seconds,
+        len(cleaned),
+        sum(len(r.removed) for r in cleaned),
+        "removed" if _build.settings.mode == "remove" else "found",
+    )
+    write_report()
+
+
+def write_report():
+    path = _build.settings.report_path
+    if not path:
+        return
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(report_entries(), handle, indent=2, ensure_ascii=False)
+        handle.write("\n")
+    logger.info("dedup: wrote the report of every decision to %s", path)
+
+
+def register():
+    signals.initialized.connect(start)
+    signals.content_object_init.connect(clean)
+    signals.article_generator_finalized.connect(clean_generator)
+    signals.page_generator_finalized.connect(clean_generator)
+    signals.all_generators_finalized.connect(before_writing)
+    signals.finalized.connect(summarize)

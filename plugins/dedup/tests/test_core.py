@@ -1,0 +1,329 @@
+"""Rules of dedup.core, one case per test, on plain lists of blocks."""
+
+import pytest
+
+from dedup.core import (
+    Block,
+    Decision,
+    Options,
+    could_have_duplicates,
+    find_duplicates,
+    is_long,
+    normalize,
+)
+
+
+def P(text, context=()):
+    return Block("p", tuple(context), text)
+
+
+def LI(text, context=("ol",)):
+    return Block("li", tuple(context), text)
+
+
+def H(text, level=2):
+    return Block(f"h{level}", (), text)
+
+
+def CODE(text="print('hello')"):
+    return Block("pre", ("div",), text, protected=True)
+
+
+def removed(decisions):
+    return [d.index for d in decisions if d.action == "remove"]
+
+
+def reported(decisions):
+    return [d.index for d in decisions if d.action == "report"]
+
+
+def by_index(decisions):
+    return {d.index: d for d in decisions}
+
+
+PARAS = [
+    "I finally sat down this weekend to sort out the mess of half-finished projects.",
+    "Most of them started as a quick experiment on a Friday night and then stalled.",
+    "The list below is what I decided to keep, in the order I intend to work on it.",
+    "Everything else goes into an archive folder so it stops nagging me every morning.",
+    "The hardest part was admitting that some ideas were simply not worth finishing.",
+    "I also moved the build scripts into one place, which should make releases easier.",
+    "Some of the older repositories still depend on libraries that no longer exist.",
+    "For those I will write a short note explaining why they were abandoned instead.",
+    "If you have used any of these tools, I would love to hear which ones you rely on.",
+    "That is all for now; the next post will cover the new deployment setup in detail.",
+]
+KEEP_ITEMS = [
+    "Convert the ones I've got going.",
+    "Finish the static site generator theme.",
+    "Rewrite the backup script in Python.",
+]
+DROP_ITEMS = [
+    "Old chat bot.",
+    "The photo tagging experiment from two years ago.",
+    "Anything that needs Python 2.",
+    "Half a keyboard firmware.",
+]
+
+
+def seed_post():
+    """10 paragraphs and two ordered lists (3 and 4 items): 17 blocks."""
+    return (
+        [P(t) for t in PARAS[:3]]
+        + [LI(t) for t in KEEP_ITEMS]
+        + [P(t) for t in PARAS[3:6]]
+        + [LI(t) for t in DROP_ITEMS]
+        + [P(t) for t in PARAS[6:]]
+    )
+
+
+# --- normalisation ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ﬁne ｆｕｌｌｗｉｄｔｈ", "fine fullwidth"),  # NFKC
+        ("Hello WORLD Straße", "hello world strasse"),  # casefold
+        (
+            "\u2018it\u2019s\u2019 \u201cquoted\u201d \u201equote\u201f",
+            '\'it\'s\' "quoted" "quote"',
+        ),
+        ("a\u2010b\u2011c\u2012d\u2013e\u2014f\u2015g\u2212h", "a-b-c-d-e-f-g-h"),
+        ("zero\u200bwidth\u200c\u200d\u2060\ufeff soft\u00adhyphen", "zerowidth softhyphen"),
+        ("  lots\tof \n\n whitespace\u00a0here  ", "lots of whitespace here"),
+    ],
+)
+def test_normalize_folds_presentation_differences(a, b):
+    assert normalize(a) == normalize(b) == b.casefold()
+
+
+def test_normalize_never_folds_digits():
+    assert normalize("Step 3: add salt") != normalize("Step 4: add salt")
+    assert normalize("Step ３") == "step 3"  # NFKC width folding is not digit folding
+
+
+def test_is_long_needs_both_length_and_words():
+    opts = Options()
+    assert is_long(normalize(PARAS[0]), opts)
+    assert not is_long("a" * 80, opts)  # one word
+    assert not is_long("one two three four five six", opts)  # too short
+    assert is_long("one two three four five six", Options(min_length=10))
+
+
+# --- rule 1: repeated long blocks -----------------------------------------
+
+
+def test_long_block_repeated_non_adjacently_is_removed():
+    blocks = [P(PARAS[0]), P(PARAS[1]), H("Interlude"), P(PARAS[2]), P(PARAS[0])]
+    decisions = find_duplicates(blocks)
+    assert decisions == [Decision(4, "remove", "repeated-block", 0, 1.0)]
+
+
+def test_long_block_repeated_with_cosmetic_differences_is_removed():
+    blocks = [P("It\u2019s a “simple” fix \u2014 really, no more than TEN lines."), P(PARAS[1])]
+    blocks.append(P('it\'s a "simple" fix - really, no more than ten\u200b lines.'))
+    assert removed(find_duplicates(blocks)) == [2]
+
+
+def test_three_copies_of_a_long_block_keep_only_the_first():
+    blocks = [P(PARAS[0]), P(PARAS[1]), P(PARAS[0]), P(PARAS[2]), P(PARAS[0])]
+    decisions = find_duplicates(blocks)
+    assert removed(decisions) == [2, 4]
+    assert all(d.original == 0 and d.reason == "repeated-block" for d in decisions)
+
+
+# --- rule 2: repeated runs ------------------------------------------------
+
+
+def test_seed_post_doubled_back_to_back_loses_the_whole_second_copy():
+    post = seed_post()
+    assert len(post) == 17
+    decisions = find_duplicates(post + post)
+    assert removed(decisions) == list(range(17, 34))
+    assert all(d.reason == "repeated-run" and d.original == d.index - 17 for d in decisions)
+    assert all(d.similarity == 1.0 for d in decisions)
+
+
+def test_run_of_short_items_goes_with_its_long_anchor():
+    blocks = [P(PARAS[0]), LI("Yes"), LI("No"), P(PARAS[1]), P(PARAS[0]), LI("Yes"), LI("No")]
+    assert removed(find_duplicates(blocks)) == [4, 5, 6]
+
+
+def test_run_with_a_lightly_edited_paragraph_goes_whole():
+    post = seed_post()
+    copy = list(post)
+    copy[8] = P(PARAS[5].replace("releases", "deployments"))
+    decisions = by_index(find_duplicates(post + copy))
+    assert sorted(decisions) == list(range(17, 34))
+    edited = decisions[17 + 8]
+    assert edited.reason == "edited-copy-in-run"
+    assert edited.original == 8 and 0.8 <= edited.similarity < 1.0
+
+
+def test_run_whose_first_paragraph_was_edited_goes_whole():
+    post = [P(t) for t in PARAS[:4]]
+    copy = [P(PARAS[0].replace("weekend", "evening"))] + post[1:]
+    decisions = by_index(find_duplicates(post + copy))
+    assert sorted(decisions) == [4, 5, 6, 7]
+    assert decisions[4].reason == "edited-copy-in-run" and decisions[4].original == 0
+
+
+def test_three_copies_of_a_run_keep_only_the_first():
+    run = [P(PARAS[0]), LI("Short item."), P(PARAS[1])]
+    decisions = find_duplicates(run * 3)
+    assert removed(decisions) == [3, 4, 5, 6, 7, 8]
+    assert [d.original for d in decisions] == [0, 1, 2, 0, 1, 2]
+
+
+def test_run_of_short_blocks_only_is_kept():
+    blocks = [P("Thanks!"), P("Yes"), P(PARAS[0]), P("Thanks!"), P("Yes")]
+    assert removed(find_duplicates(blocks)) == []
+
+
+# --- never removed -------------------------------------------------------------
+
+
+def test_short_blocks_repeated_outside_a_run_are_kept():
+    blocks = [P("Thanks!"), P(PARAS[0]), P("Yes"), P("* * *"), P(PARAS[1])]
+    blocks += [P("* * *"), P("Yes"), P(PARAS[2]), P("Thanks!")]
+    assert find_duplicates(blocks) == []
+
+
+def test_repeated_heading_in_two_sections_is_kept():
+    blocks = [H("Product A"), P(PARAS[0]), H("Pros", 3), LI("Cheap", ("ul",)), H("Cons", 3)]
+    blocks += [H("Product B"), P(PARAS[1]), H("Pros", 3), LI("Fast", ("ul",)), H("Cons", 3)]
+    assert find_duplicates(blocks) == []
+
+
+def test_siblings_differing_only_in_a_number_are_kept():
+    steps = [LI(f"Step {n}: stir the mixture gently for two more minutes.") for n in (3, 4, 5)]
+    assert find_duplicates(steps) == []
+
+
+def test_number_change_inside_a_run_neighbourhood_is_kept():
+    step3 = LI("Step 3: stir the mixture gently for two more minutes, then rest.")
+    step4 = LI("Step 4: stir the mixture gently for two more minutes, then rest.")
+    blocks = [P(PARAS[0]), P(PARAS[1]), step3, P(PARAS[0]), P(PARAS[1]), step4]
+    decisions = find_duplicates(blocks)
+    assert removed(decisions) == [3, 4]
+    assert 5 not in by_index(decisions)
+
+
+def test_same_text_in_blockquote_and_body_is_kept():
+    blocks = [P(PARAS[0], ("blockquote",)), P(PARAS[1]), P(PARAS[0])]
+    assert find_duplicates(blocks) == []
+
+
+def test_same_text_at_different_list_depths_is_kept():
+    blocks = [LI(PARAS[0], ("ul",)), LI(PARAS[0], ("ul", "li", "ul"))]
+    assert find_duplicates(blocks) == []
+
+
+def test_protected_blocks_are_never_removed():
+    code = CODE("for x in range(10):\n    print(x, 'a long enough line of code')")
+    blocks = [code, P(PARAS[0]), code, code]
+    assert find_duplicates(blocks) == []
+
+
+def test_protected_block_breaks_a_run():
+    blocks = [P(PARAS[0]), LI("Short"), CODE(), P(PARAS[1]), P(PARAS[0]), LI("Short"), CODE()]
+    blocks.append(P(PARAS[1]))
+    decisions = find_duplicates(blocks)
+    # Both halves still go (each is a run or a long repeat), the code stays.
+    assert removed(decisions) == [4, 5, 7]
+    assert 6 not in by_index(decisions)
+
+
+def test_protected_block_breaks_a_run_so_short_items_beyond_it_stay():
+    blocks = [P(PARAS[0]), P(PARAS[1]), CODE(), LI("Short")]
+    blocks += [P(PARAS[0]), P(PARAS[1]), CODE(), LI("Short")]
+    assert removed(find_duplicates(blocks)) == [4, 5]
+
+
+def test_isolated_near_duplicate_is_reported_not_removed():
+    edited = PARAS[3].replace("morning", "evening")
+    blocks = [P(PARAS[3]), P(PARAS[0]), H("Later"), P(edited)]
+    decisions = find_duplicates(blocks)
+    assert len(decisions) == 1
+    d = decisions[0]
+    assert (d.index, d.action, d.reason, d.original) == (3, "report", "near-duplicate", 0)
+    assert 0.8 <= d.similarity < 1.0
+
+
+def test_one_changed_word_in_a_six_word_sentence_is_near():
+    a = "Remember to water the plants daily."
+    b = "Remember to water the flowers daily."
+    decisions = find_duplicates([P(a), P(b)], Options(min_length=20))
+    assert [(d.action, round(d.similarity, 2)) for d in decisions] == [("report", 0.83)]
+
+
+def test_distinct_paragraphs_are_not_reported():
+    assert find_duplicates([P(t) for t in PARAS]) == []
+
+
+def test_empty_input():
+    assert find_duplicates([]) == []
+
+
+# --- guarantees -----------------------------------------------------------------
+
+
+def test_second_pass_on_kept_blocks_removes_nothing():
+    post = seed_post()
+    copy = list(post)
+    copy[0] = P(PARAS[0].replace("weekend", "evening"))
+    blocks = post + [H("Pros")] + copy + post[:5] + [P(PARAS[4])]
+    gone = set(removed(find_duplicates(blocks)))
+    kept = [b for i, b in enumerate(blocks) if i not in gone]
+    assert removed(find_duplicates(kept)) == []
+
+
+def test_originals_are_always_kept():
+    post = seed_post()
+    blocks = post + post[3:9] + post + [P(PARAS[2])]
+    decisions = find_duplicates(blocks)
+    gone = set(removed(decisions))
+    assert all(d.original not in gone and d.original < d.index for d in decisions)
+
+
+# --- performance ---------------------------------------------------------------
+
+
+def _big_post(n):
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
+    blocks = []
+    for i in range(n):
+        w = [words[(i * 7 + k * 3) % len(words)] for k in range(10)]
+        blocks.append(P(f"Paragraph {i} says {' '.join(w)} and so on."))
+    return blocks
+
+
+def test_two_thousand_blocks_with_copies():
+    # Its speed is measured by `make bench`; here, only the decisions.
+    base = _big_post(1000)
+    blocks = base[:500] + base[200:700] + base[700:] + [P("Thanks!")] * 50
+    assert removed(find_duplicates(blocks)) == list(range(500, 800))
+
+
+def test_screen_passes_documents_that_repeat_a_long_block():
+    text = "An opening line. The same long paragraph about interviews, twice. " * 2
+    assert could_have_duplicates(text)
+
+
+def test_screen_passes_near_duplicates_one_word_changed():
+    a = "I finally sat down this weekend to sort out the mess of half-finished projects."
+    b = a.replace("weekend", "evening")
+    assert could_have_duplicates(f"{a} {b}")
+
+
+def test_screen_rejects_text_with_no_repeated_three_words():
+    text = "Every word here is different from the others, so nothing can repeat at all."
+    assert not could_have_duplicates(text)
+    assert not find_duplicates([Block("p", (), text)])
+
+
+def test_screen_respects_a_smaller_min_words():
+    text = "Yes no. Yes no."
+    assert not could_have_duplicates(text)  # 3-grams: "yes no. yes", "no. yes no."
+    assert could_have_duplicates(text, Options(min_words=2))

@@ -1,0 +1,215 @@
+"""Property tests: the guarantees of core.find_duplicates and of the HTML cut."""
+
+import html as htmllib
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dedup.core import Block, could_have_duplicates, find_duplicates, normalize
+from dedup.html_blocks import cut_blocks, find_blocks, visible_text
+
+SHORT = [
+    "Thanks!",
+    "Yes",
+    "* * *",
+    "Pros",
+    "Cons",
+    "Step 3.",
+    "Step 4.",
+    "Convert the ones I've got going.",
+]
+LONG = [
+    "I finally sat down this weekend to sort out the mess of half-finished projects.",
+    "I finally sat down this evening to sort out the mess of half-finished projects.",
+    "I finally sat down this weekend to sort out the pile of half-finished projects.",
+    "Most of them started as a quick experiment on a Friday night and then stalled.",
+    "MOST of them started as a quick experiment on a Friday night \u2014 and then stalled.",
+    "Step 3: stir the mixture gently for two more minutes, then let it rest.",
+    "Step 4: stir the mixture gently for two more minutes, then let it rest.",
+    "Everything else goes into an archive folder so it stops nagging me <every> morning.",
+    "Everything else goes into an archive folder so it stops nagging me every evening.",
+    "It\u2019s the \u201csimple\u201d fixes & small wins that keep a side project alive.",
+    'It\'s the "simple" fixes & small wins that keep a side project alive.',
+]
+# (kind, context) pairs that the simple HTML renderer below can express.
+PLACES = [
+    ("p", ()),
+    ("p", ()),
+    ("h2", ()),
+    ("li", ("ol",)),
+    ("li", ("ol",)),
+    ("p", ("blockquote",)),
+]
+
+
+def key(block):
+    return (block.kind, block.context, normalize(block.text))
+
+
+@st.composite
+def blocks_strategy(draw, allow_protected=True):
+    place = st.sampled_from(PLACES)
+    text = st.sampled_from(SHORT + LONG + LONG)
+    protected = st.booleans() if allow_protected else st.just(False)
+
+    @st.composite
+    def one(draw):
+        kind, context = draw(place)
+        if draw(protected) and draw(st.integers(0, 9)) == 0:
+            return Block("pre", (), draw(text), protected=True)
+        return Block(kind, context, draw(text))
+
+    blocks = draw(st.lists(one(), max_size=14))
+    # Insert copies of runs, sometimes several times, to exercise the run rules.
+    for _ in range(draw(st.integers(0, 3))):
+        if not blocks:
+            break
+        start = draw(st.integers(0, len(blocks) - 1))
+        stop = draw(st.integers(start + 1, min(len(blocks), start + 8)))
+        at = draw(st.integers(stop, len(blocks)))
+        copies = draw(st.integers(1, 3))
+        blocks[at:at] = blocks[start:stop] * copies
+    return blocks
+
+
+def kept_after(blocks, decisions):
+    gone = {d.index for d in decisions if d.action == "remove"}
+    return [b for i, b in enumerate(blocks) if i not in gone], gone
+
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(blocks_strategy())
+def test_decisions_are_well_formed(blocks):
+    decisions = find_duplicates(blocks)
+    indices = [d.index for d in decisions]
+    assert indices == sorted(set(indices))
+    _, gone = kept_after(blocks, decisions)
+    for d in decisions:
+        assert 0 <= d.original < d.index < len(blocks)
+        assert d.original not in gone
+        assert not blocks[d.index].protected and not blocks[d.original].protected
+        assert (d.similarity == 1.0) == (d.reason in {"repeated-block", "repeated-run"})
+
+
+@FAST
+@given(blocks_strategy())
+def test_every_distinct_block_keeps_a_copy(blocks):
+    decisions = find_duplicates(blocks)
+    kept, gone = kept_after(blocks, decisions)
+    kept_keys = {key(b) for b in kept if not b.protected}
+    edited = {d.index for d in decisions if d.reason == "edited-copy-in-run"}
+    for i, block in enumerate(blocks):
+        if block.protected:
+            assert i not in gone
+        elif i not in edited:
+            assert key(block) in kept_keys
+
+
+@FAST
+@given(blocks_strategy())
+def test_second_pass_removes_nothing(blocks):
+    kept, _ = kept_after(blocks, find_duplicates(blocks))
+    assert not [d for d in find_duplicates(kept) if d.action == "remove"]
+
+
+@FAST
+@given(blocks_strategy())
+def test_documents_without_repeats_are_unchanged(blocks):
+    seen, unique = set(), []
+    for block in blocks:
+        if block.protected or key(block) not in seen:
+            seen.add(key(block))
+            unique.append(block)
+    assert not [d for d in find_duplicates(unique) if d.action == "remove"]
+
+
+# --- HTML level -----------------------------------------------------------------
+
+
+def to_html(blocks):
+    """Render blocks the way Python-Markdown lays them out."""
+    out = []
+    open_container = None
+    for block in blocks:
+        container = block.context[0] if block.context else None
+        if container != open_container:
+            if open_container:
+                out.append(f"</{open_container}>")
+            if container:
+                out.append(f"<{container}>")
+            open_container = container
+        text = htmllib.escape(block.text, quote=False)
+        if block.protected:
+            out.append(f'<div class="highlight"><pre><code>{text}</code></pre></div>\n')
+        else:
+            out.append(f"<{block.kind}>{text}</{block.kind}>")
+    if open_container:
+        out.append(f"</{open_container}>")
+    return "\n".join(out)
+
+
+def as_found(block):
+    return Block("pre", ("div",), block.text, True) if block.protected else block
+
+
+@FAST
+@given(blocks_strategy())
+def test_html_cut_leaves_exactly_the_kept_blocks(blocks):
+    html = to_html(blocks)
+    found = find_blocks(html)
+    assert [b.block for b in found] == [as_found(b) for b in blocks]
+    decisions = find_duplicates([b.block for b in found])
+    kept, gone = kept_after(blocks, decisions)
+    new, _ = cut_blocks(html, found, gone)
+    assert [b.block for b in find_blocks(new)] == [as_found(b) for b in kept]
+    if not gone:
+        assert new is html
+
+
+@FAST
+@given(st.text(alphabet="<>/=\"'&;! \npadivulo", max_size=60))
+def test_arbitrary_markup_never_crashes(text):
+    found = find_blocks(text)
+    new, emptied = cut_blocks(text, found, range(len(found)))
+    assert isinstance(new, str) and isinstance(emptied, list)
+    for b in found:
+        if b.block.protected:
+            assert text[b.start : b.end] in new
+
+
+# --- the quick screen ---------------------------------------------------------
+
+INLINE = ["<em>{}</em>", "<strong>{}</strong>", '<a href="/x?a=1&amp;b=>2">{}</a>', "{}<br />"]
+
+
+@st.composite
+def marked_up(draw):
+    """Blocks rendered with random inline markup inside their text."""
+    blocks = draw(blocks_strategy())
+    html = to_html(blocks)
+    words = html.split(" ")
+    for _ in range(draw(st.integers(0, 6))):
+        at = draw(st.integers(0, len(words) - 1))
+        if "<" not in words[at] and ">" not in words[at]:
+            words[at] = draw(st.sampled_from(INLINE)).format(words[at])
+    return " ".join(words)
+
+
+@FAST
+@given(marked_up())
+def test_screen_never_hides_a_decision(html):
+    decisions = find_duplicates([b.block for b in find_blocks(html)])
+    text = visible_text(html)
+    if decisions and text is not None:
+        assert could_have_duplicates(text)
+
+
+@FAST
+@given(blocks_strategy())
+def test_screen_text_holds_every_block_contiguously(blocks):
+    text = normalize(visible_text(to_html(blocks)))
+    for found in find_blocks(to_html(blocks)):
+        assert normalize(found.block.text) in text

@@ -1,0 +1,92 @@
+"""How much each built page weighs over the wire: its HTML plus its CSS, gzipped.
+
+14 KB is what the first TCP round trip carries (10 segments of ~1.4 KB), so a
+page within it paints after one round trip. tests/test_theme.py holds every
+page to it; `make pageweight` builds the site and prints the figure per page.
+"""
+
+import gzip
+import sys
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+BUDGET = 14 * 1024
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _Stylesheets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and "stylesheet" in (attrs.get("rel") or "").split():
+            self.hrefs.append(attrs["href"])
+
+
+def gzipped_size(data):
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def stylesheets(page, site):
+    """The local CSS files a page links (relative or root-relative hrefs)."""
+    parser = _Stylesheets()
+    parser.feed(page.read_text(encoding="utf-8"))
+    files = []
+    for href in parser.hrefs:
+        path = urlsplit(href).path
+        base = site if path.startswith("/") else page.parent
+        files.append((base / path.lstrip("/")).resolve())
+    return files
+
+
+def weigh(site):
+    """[(page, html_gz, css_gz)] for every HTML page of a built site."""
+    site = Path(site)
+    rows = []
+    for page in sorted(site.rglob("*.html")):
+        css = sum(gzipped_size(f.read_bytes()) for f in stylesheets(page, site))
+        rows.append((page.relative_to(site).as_posix(), gzipped_size(page.read_bytes()), css))
+    return rows
+
+
+def page_type(path):
+    """A name for the kind of page at `path`, for the printed table."""
+    parts = path.split("/")
+    if path == "index.html" or parts[0] == "page":
+        return "index"
+    if parts[0] in ("tag", "category", "author", "archives", "tags", "categories", "authors"):
+        return parts[0]
+    if parts[0].isdigit():
+        if parts[-1] != "index.html":
+            return "post"
+        return "year" if len(parts) == 2 else "month"
+    return parts[0].removesuffix(".html")
+
+
+def main():
+    sys.path.insert(0, str(ROOT))
+    from tests.conftest import run_pelican  # noqa: PLC0415 - only for this command
+
+    with tempfile.TemporaryDirectory() as output:
+        result = run_pelican(ROOT / "content", output)
+        if result.returncode:
+            print(result.stdout + result.stderr, file=sys.stderr)
+            return 1
+        heaviest = {}
+        for path, html, css in weigh(output):
+            kind = page_type(path)
+            if kind not in heaviest or html + css > sum(heaviest[kind][1:]):
+                heaviest[kind] = (path, html, css)
+    print(f"Heaviest page of each type, gzip -9 (budget {BUDGET} bytes = 14 KB):")
+    print(f"{'type':<11}{'HTML':>7}{'CSS':>7}{'total':>8}  page")
+    for kind, (path, html, css) in sorted(heaviest.items()):
+        print(f"{kind:<11}{html:>7}{css:>7}{html + css:>8}  {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

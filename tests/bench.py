@@ -1,0 +1,180 @@
+"""`make bench`: figures for the duplicate-paragraph plugin, on generated data.
+
+Prints (goals from the issue in brackets):
+- milliseconds per typical post for the plugin's work: find blocks, decide,
+  cut [<= 5 ms];
+- seconds for one post of 2,000 blocks [< 1 s];
+- whole-site build time of N generated posts with and without the plugin,
+  measured side by side in one run, alternating, and their ratio [<= 1.03].
+
+Usage: python -m tests.bench [--posts 1000] [--rounds 3]
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import markdown
+
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent / p) for p in ("plugins", "")]
+
+from dedup import core, html_blocks, plugin  # noqa: E402
+
+import pelicanconf  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+# Words drawn from the diary itself, with their natural frequencies.
+WORDS = re.findall(r"[a-z']+", (ROOT / "tests" / "data" / "blogger-seed.txt").read_text().lower())
+TAGS = ["interviews", "networking", "resume", "offers", "strategy", "b1", "b12", "2013"]
+CATEGORIES = ["Job search", "Career", "Notes"]
+OPTIONS = core.Options()
+SITE_PLUGINS = json.dumps(pelicanconf.PLUGINS)
+WITHOUT_DEDUP = json.dumps([p for p in pelicanconf.PLUGINS if p != "dedup"])
+WIDE = {**os.environ, "COLUMNS": "300"}  # one log line per line
+
+
+def sentence(rng, words=None):
+    n = words or rng.randint(6, 18)
+    text = " ".join(rng.choice(WORDS) for _ in range(n))
+    return text[0].upper() + text[1:] + "."
+
+
+def paragraph(rng):
+    return " ".join(sentence(rng) for _ in range(rng.randint(2, 5)))
+
+
+def post_body(rng, paragraphs=8, duplicated=False):
+    """A realistic Markdown body: paragraphs, a list, a heading, some code."""
+    blocks = [paragraph(rng) for _ in range(paragraphs)]
+    blocks.insert(2, "\n".join(f"{i}. {sentence(rng)}" for i in range(1, 5)))
+    blocks.insert(4, f"## {sentence(rng, 3)[:-1]}")
+    if rng.random() < 0.3:
+        blocks.insert(5, "```python\nfor offer in offers:\n    print(offer)\n```")
+    if duplicated:
+        start = rng.randint(1, len(blocks) // 2)
+        blocks += blocks[start:]
+    return "\n\n".join(blocks) + "\n"
+
+
+def generate_site(folder, posts, seed=2013):
+    rng = random.Random(seed)
+    (folder / "posts").mkdir(parents=True)
+    for n in range(posts):
+        day = 1 + n % 28
+        month = 1 + (n // 28) % 12
+        year = 2013 + n // (28 * 12)
+        tags = ", ".join(rng.sample(TAGS, 2))
+        text = (
+            f"Title: Post {n}: {sentence(rng, 4)[:-1]}\n"
+            f"Date: {year}-{month:02d}-{day:02d} 09:{n % 60:02d}\n"
+            f"Category: {rng.choice(CATEGORIES)}\nTags: {tags}\n\n"
+            + post_body(rng, duplicated=n % 10 == 0)
+        )
+        (folder / "posts" / f"post-{n}.md").write_text(text, encoding="utf-8")
+
+
+def render(body):
+    return markdown.Markdown(extensions=["extra", "codehilite"]).convert(body)
+
+
+def plugin_seconds(html, repeat):
+    """Seconds per run of the plugin's whole work on one rendered post."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for _ in range(repeat):
+            html_blocks._parse.cache_clear()  # each run parses, as in a build
+            if not plugin.might_repeat(html, OPTIONS):
+                continue
+            found = html_blocks.find_blocks(html)
+            decisions = core.find_duplicates([b.block for b in found])
+            removed = [d.index for d in decisions if d.action == "remove"]
+            if removed:
+                html_blocks.cut_blocks(html, found, removed)
+        best = min(best, (time.perf_counter() - start) / repeat)
+    return best
+
+
+def build_seconds(content, output, plugins):
+    """Wall and CPU seconds of one `pelican` build (CPU: user + system)."""
+    command = [
+        str(Path(sys.executable).with_name("pelican")),
+        str(content),
+        "-o",
+        str(output),
+        "-s",
+        str(ROOT / "pelicanconf.py"),
+        "-e",
+        f"PLUGINS={plugins}",
+    ]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    log = subprocess.run(
+        command, cwd=ROOT, check=True, capture_output=True, text=True, env=WIDE
+    ).stdout
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    inside = re.search(r"dedup: checked \d+ post\(s\) in ([\d.]+) s", log)
+    return wall, cpu, float(inside[1]) if inside else 0.0
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    rng = random.Random(7)
+
+    for duplicated in (False, True):
+        typical = render(post_body(rng, paragraphs=12, duplicated=duplicated))
+        ms = plugin_seconds(typical, 200) * 1000
+        print(
+            f"plugin, typical post ({typical.count('<p>')} paragraphs, "
+            f"{'with' if duplicated else 'no'} repeats): {ms:.2f} ms  [goal <= 5 ms]"
+        )
+
+    big_blocks = [paragraph(rng) for _ in range(1500)]
+    big_blocks += big_blocks[700:1200]  # 2,000 blocks with a repeated run
+    big = render("\n\n".join(big_blocks))
+    seconds = plugin_seconds(big, 1)
+    print(f"plugin, one post of {len(big_blocks)} blocks: {seconds:.3f} s  [goal < 1 s]")
+
+    with tempfile.TemporaryDirectory(prefix="dedup-bench-") as tmp:
+        tmp = Path(tmp)
+        generate_site(tmp / "content", args.posts)
+        runs = {"with": [], "without": []}
+        for _ in range(args.rounds):  # alternate, so that noise hits both alike
+            for name, plugins in (
+                ("with", '["dedup","build_guard"]'),
+                ("without", '["build_guard"]'),
+            ):
+                shutil.rmtree(tmp / "out", ignore_errors=True)
+                runs[name].append(build_seconds(tmp / "content", tmp / "out", plugins))
+        for label, pick in (("wall", 0), ("CPU", 1)):
+            a = statistics.median(r[pick] for r in runs["with"])
+            b = statistics.median(r[pick] for r in runs["without"])
+            print(
+                f"site of {args.posts} posts, {label} time: {a:.2f} s with the plugin, "
+                f"{b:.2f} s without (median of {args.rounds}); ratio {a / b:.3f}  [goal <= 1.03]"
+            )
+        share = statistics.median(r[2] / r[0] for r in runs["with"])
+        inside = statistics.median(r[2] for r in runs["with"])
+        print(
+            f"plugin's own time inside the build: {inside:.3f} s, {share:.1%} of the "
+            f"build's wall time (timed by the plugin itself)  [goal <= 3%]"
+        )
+
+
+if __name__ == "__main__":
+    main()
