@@ -232,10 +232,6 @@ def test_tag_and_category_names_are_text_in_pages_and_feeds(bad_site):
     assert {t.term for t in entry.tags} >= {"<script>alert(1)</script>", "R&D", "Q&A <i>"}
 
 
-@pytest.mark.skipif(
-    "plain_titles" not in (ROOT / "pelicanconf.py").read_text(),
-    reason="titles are escaped by plugins/plain_titles (theme branch), not merged here yet",
-)
 def test_html_in_a_title_is_text_in_pages_and_feeds(tmp_path):
     content = copy_content(tmp_path / "content")
     write_posts(content, {"html-title.md": "Title: <script>x()</script> & co\n" + GOOD + "\nB.\n"})
