@@ -54,10 +54,10 @@ BAD_POSTS = {
 }
 
 
-def build(content, output, settings="pelicanconf.py"):
+def build(content, output, *options, settings="pelicanconf.py"):
     """A development build (as `make html`), time-boxed; return (result, log)."""
     result = subprocess.run(
-        [str(PELICAN), str(content), "-o", str(output), "-s", str(ROOT / settings)],
+        [str(PELICAN), str(content), "-o", str(output), "-s", str(ROOT / settings), *options],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -324,3 +324,15 @@ def test_name_without_usable_letters_stops_the_build(tmp_path, header, expected)
     assert any("ERROR" in line and expected in line for line in lines), log
     assert "Traceback" not in log
     assert not output.exists() or not any(output.rglob("*.html"))
+
+
+def test_a_cached_rebuild_repeats_the_error(tmp_path):
+    """With Pelican's content cache on, a rebuild still reports a skipped post."""
+    content = copy_content(tmp_path / "content")
+    write_posts(content, {"latin-1.md": BAD_POSTS["latin-1.md"]})
+    cache = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{tmp_path}/c"']
+    for _build in range(2):
+        result, log = build(content, tmp_path / "output", *cache)
+        assert result.returncode == 0, log
+        assert any("it is not UTF-8" in line for line in lines_naming(log, "latin-1.md")), log
+    assert list((tmp_path / "c").iterdir())  # the cache was used

@@ -28,7 +28,10 @@ logger = logging.getLogger(__name__)
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 TITLE_LINE = re.compile(r"^:?title:", re.IGNORECASE)
 MARKDOWN_READER = "MarkdownReader"
-SKIP = ("", {"status": "skip"})
+# Content None, not "": Pelican's reader cache then reads the file again on the
+# next build (it re-reads when the cached content is None), so a development
+# build with CACHE_CONTENT repeats the error instead of skipping silently.
+SKIP = (None, {"status": "skip"})
 
 
 def line_of(text, position):
