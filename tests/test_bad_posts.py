@@ -336,3 +336,25 @@ def test_a_cached_rebuild_repeats_the_error(tmp_path):
         assert result.returncode == 0, log
         assert any("it is not UTF-8" in line for line in lines_naming(log, "latin-1.md")), log
     assert list((tmp_path / "c").iterdir())  # the cache was used
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Title: Archives\n", "archives/index.html, which is the site's archives page"),
+        ("Title: Tags\n", "tags/index.html, which is the site's tags page"),
+        ("Title: My year\nSlug: 2013\n", "2013/index.html, which is the year archive 2013/"),
+        ("Title: Not found\nSave_as: 404.html\n", "404.html, which is the page made from 404"),
+    ],
+    ids=["archives", "tags", "year", "404"],
+)
+def test_a_page_over_one_of_the_sites_own_pages_stops_the_build(tmp_path, text, expected):
+    content = copy_content(tmp_path / "content")
+    (content / "pages").mkdir(exist_ok=True)
+    (content / "pages" / "mine.md").write_text(text + "\nMy own.\n", encoding="utf-8")
+    output = tmp_path / "output"
+    result, log = build(content, output)
+    assert result.returncode == 1, log
+    assert any("ERROR" in line and expected in line for line in lines_naming(log, "mine.md")), log
+    assert "Traceback" not in log
+    assert not output.exists() or not any(output.rglob("*.html"))

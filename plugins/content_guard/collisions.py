@@ -5,7 +5,8 @@ translations of each other), and when both land on one output file the later
 one silently replaces the other: a post vanishes from the site. A title with no
 letters or digits Pelican can use ("😀") gives an empty slug, so the post goes to
 ``2013/04/.html`` (a page to ``/index.html``, over the home page); a tag
-"😀" gets ``tag/index.html``. Here each
+"😀" gets ``tag/index.html``. A page titled "Archives" lands on the site's own
+``archives/index.html`` and Pelican crashes, with a traceback, while writing. Here each
 such case is an ERROR naming the file(s), and the build stops before anything
 is written.
 """
@@ -55,8 +56,33 @@ def taxonomy_names(content):
     return names + list(getattr(content, "authors", []))
 
 
-def find_collisions(contents):
-    """Messages for each pair of files sharing an article slug or an output file."""
+def site_pages(articles, settings):
+    """{output path: what it is} for the pages Pelican makes itself: index,
+    archives, tag and category lists and pages, period archives, template pages.
+    A post or page written to one of these makes Pelican crash while writing."""
+    paths = {}
+    for template in settings.get("DIRECT_TEMPLATES", []):
+        path = settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
+        if path:
+            paths[path] = f"the site's {template} page"
+    for source_name, path in (settings.get("TEMPLATE_PAGES") or {}).items():
+        paths[path] = f"the page made from {source_name}"
+    if articles is not None:
+        for attribute in ("tags", "categories", "authors"):
+            names = getattr(articles, attribute, None) or []
+            for name in names.keys() if isinstance(names, dict) else (n for n, _ in names):
+                kind = type(name).__name__.lower()
+                paths[name.save_as] = f"the page of {kind} {name.name!r}"
+        for granularity, archives in (getattr(articles, "period_archives", None) or {}).items():
+            for archive in archives:
+                paths[archive["save_as"]] = f"the {granularity} archive {archive['url']}"
+    return paths
+
+
+def find_collisions(contents, reserved=None):
+    """Messages for each pair of files sharing an article slug or an output file,
+    and for each file written over one of the reserved pages."""
+    reserved = reserved or {}
     messages = []
     by_slug = defaultdict(list)
     by_path = defaultdict(list)
@@ -76,7 +102,12 @@ def find_collisions(contents):
                 )
         if type(content).__name__ == "Article":
             by_slug[(content.slug, content.lang)].append(content)
-        if content.save_as:
+        if content.save_as in reserved:
+            messages.append(
+                f"{source(content)} would be written to {content.save_as}, which is "
+                f"{reserved[content.save_as]}; give it another Slug: (or Save_as:)"
+            )
+        elif content.save_as:
             by_path[content.save_as].append(content)
     reported = set()
     for (slug, _lang), group in by_slug.items():
@@ -107,8 +138,10 @@ def remember_articles(generator):
 
 def report_collisions(pages_generator):
     """page_generator_finalized: log each problem, before build_guard's check runs."""
-    generators = [g for g in (_state["articles"], pages_generator) if g is not None]
-    messages = find_collisions(all_content(generators))
+    articles = _state["articles"]
+    generators = [g for g in (articles, pages_generator) if g is not None]
+    reserved = site_pages(articles, pages_generator.settings)
+    messages = find_collisions(all_content(generators), reserved)
     for message in messages:
         logger.error("%s", message)
     _state["found"] = len(messages)
