@@ -104,7 +104,12 @@ def test_publish_holds_back_a_future_post_without_failing(tmp_path):
     )
     output = tmp_path / "output"
     result = make_publish(content, output)
-    assert result.returncode == 0, result.stdout + result.stderr
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert any(
+        "INFO" in line and "posts/later.md is dated 2099-05-01" in line and "held back" in line
+        for line in log.splitlines()
+    ), log
     listed = [output / "index.html", output / "archives" / "index.html"]
     listed += list((output / "feeds").rglob("*.xml"))
     assert not any("Written ahead" in path.read_text(encoding="utf-8") for path in listed)
