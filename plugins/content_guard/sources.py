@@ -153,7 +153,8 @@ def checked_read(reader, read, path):
 
     title = metadata.get("title")
     if isinstance(title, str) and not title.strip():
-        logger.error("Skipping %s: its Title (line %s) is empty", path, title_line(text))
+        where = f" (line {title_line(text)})" if title_line(text) else ""
+        logger.error("Skipping %s: its Title%s is empty", path, where)
         return SKIP
     if "title" in metadata and not (content or "").strip():
         logger.warning("%s has metadata but no text after it", path)
