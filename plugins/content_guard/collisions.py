@@ -1,15 +1,13 @@
 """Stop the build when two posts share a slug or an output file, or a slug is empty.
 
 Pelican only warns about two posts with one slug (it takes them for
-translations of each other), and when both land on one output file the later
-one silently replaces the other: a post vanishes from the site. A title with no
-letters or digits Pelican can use ("😀") gives an empty slug, so the post goes to
-``2013/04/.html`` (a page to ``/index.html``, over the home page); a tag
-"😀" gets ``tag/index.html``. A page titled "Archives" lands on the site's own
-``archives/index.html`` and Pelican crashes, with a traceback, while writing. Here each
-such case is an ERROR naming the file(s), and the build stops before anything
-is written.
-"""
+translations of each other); when both land on one output file, or a page
+titled "Archives" lands on the site's own ``archives/index.html``, its writer
+crashes halfway, with a traceback, leaving a partial output folder. A title
+with no letters or digits Pelican can use ("😀") gives an empty slug, so the
+post goes to ``2013/04/.html`` (a page to ``/index.html``, over the home
+page); a tag "😀" gets ``tag/index.html``. Here each such case is an ERROR
+naming the file(s), and the build stops before anything is written."""
 
 import logging
 from collections import defaultdict
