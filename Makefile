@@ -15,6 +15,13 @@ CONFFILE = $(BASEDIR)/pelicanconf.py
 PUBLISHCONF = $(BASEDIR)/publishconf.py
 STAGINGDIR = $(OUTPUTDIR).staging
 
+# Where `make github` and `make rsync_upload` send the published site.
+GITHUB_REMOTE ?= origin
+GITHUB_PAGES_BRANCH ?= gh-pages
+GITHUB_COMMIT_MESSAGE ?= Publish the site
+RSYNC_TARGET ?=
+SSH ?= ssh
+
 BIND ?= 127.0.0.1
 PORT ?= 8000
 
@@ -40,6 +47,8 @@ help:
 	@echo '   make serve [PORT=8000]     serve output/ at http://127.0.0.1:PORT'
 	@echo '   make devserver [PORT=8000] serve and regenerate on every change'
 	@echo '   make publish               build the production site (fails on any warning)'
+	@echo '   make github                publish, then push output/ to the gh-pages branch'
+	@echo '   make rsync_upload RSYNC_TARGET=host:/path   publish, then upload output/'
 	@echo '   make test                  lint and run every test'
 	@echo '   make check-content         list duplicated paragraphs in content/ (FIX=1 removes them)'
 	@echo '   make bench                 print the benchmark figures'
@@ -81,6 +90,24 @@ publish: venv
 	$(PELICAN) "$(INPUTDIR)" -o "$(STAGINGDIR)" -s "$(PUBLISHCONF)" --fatal warnings $(PELICANOPTS)
 	rm -rf "$(OUTPUTDIR)"
 	mv "$(STAGINGDIR)" "$(OUTPUTDIR)"
+
+# Both uploads run only after a successful `make publish`. A push is atomic;
+# rsync holds every new file back until all arrived (--delay-updates) and
+# deletes old ones only after that (--delete-after), so a broken upload
+# leaves the previous site online.
+github: publish
+	$(BIN)/ghp-import --no-jekyll --push --force --remote "$(GITHUB_REMOTE)" \
+		--branch "$(GITHUB_PAGES_BRANCH)" --message "$(GITHUB_COMMIT_MESSAGE)" "$(OUTPUTDIR)"
+
+ifneq ($(filter rsync_upload,$(MAKECMDGOALS)),)
+ifeq ($(strip $(RSYNC_TARGET)),)
+$(error Set RSYNC_TARGET, e.g. make rsync_upload RSYNC_TARGET=user@host:/var/www/diary/)
+endif
+endif
+
+rsync_upload: publish
+	rsync -e "$(SSH)" --recursive --links --times --compress --checksum \
+		--delete-after --delay-updates --itemize-changes "$(OUTPUTDIR)/" "$(RSYNC_TARGET)"
 
 test: venv
 	$(BIN)/ruff check .

@@ -26,7 +26,10 @@ THEME = "theme"
 # The duplicate-paragraph cleaner must run before anything reads `.content`
 # or `.summary`, so it is listed first.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["dedup", "build_guard", "content_guard"]
+PLUGINS = ["dedup", "build_guard", "content_guard", "atom_feeds"]
+# Feed and entry ids are tag URIs under this authority (see plugins/atom_feeds),
+# not the site's address, so they survive a move to another host. Never change it.
+ATOM_FEEDS = {"ID_AUTHORITY": "jobsearchdiary.example.org,2013"}
 
 # Blogger-like URLs: /2013/03/slug.html, with year and month archive pages.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}.html"

@@ -19,6 +19,17 @@ DELETE_OUTPUT_DIRECTORY = True
 # wrong (see plugins/build_guard); `make publish` also passes --fatal warnings.
 BUILD_GUARD = {"FAIL_ON": "warning"}
 
+# Feed links use the production address (feed and entry ids do not: see
+# ATOM_FEEDS in pelicanconf.py). sitemap.xml comes from pelican-sitemap, and
+# pelican-precompress writes .gz and .br copies for hosts that serve them.
+FEED_DOMAIN = SITEURL
+PLUGINS = [*PLUGINS, "sitemap", "precompress"]  # noqa: F405
+SITEMAP = {"format": "xml", "exclude": [r"^robots\.txt$", r"^404\.html$"]}
+PRECOMPRESS_GZIP = True
+PRECOMPRESS_BROTLI = True  # logs an error (failing the build) if brotli is missing
+# robots.txt is a template in content/ so that it names the absolute sitemap URL.
+TEMPLATE_PAGES = {**TEMPLATE_PAGES, "robots.txt": "robots.txt"}  # noqa: F405
+
 # A post scheduled for a later date is held back (it stays a draft) and noted
 # at INFO level, so it does not count as a problem (see plugins/content_guard).
 CONTENT_GUARD = {"FUTURE_NOTE": "info"}

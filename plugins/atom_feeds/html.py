@@ -1,0 +1,54 @@
+"""HTML helpers for feed entries: links a reader can follow, titles as text."""
+
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+
+# Attributes that hold one URL, and those that hold a srcset list.
+URL_ATTRIBUTES = ("href", "src", "poster", "cite", "action", "longdesc", "background")
+SRCSET_ATTRIBUTES = ("srcset",)
+
+
+def _join_srcset(base, value):
+    candidates = []
+    for candidate in value.split(","):
+        parts = candidate.split()
+        if parts:
+            parts[0] = urljoin(base, parts[0])
+            candidates.append(" ".join(parts))
+    return ", ".join(candidates)
+
+
+def absolute_links(html, base):
+    """Return ``html`` with every link and image URL made absolute against ``base``.
+
+    A feed reader resolves relative URLs against the feed's address (or
+    nothing), not the post's, so links that work on the page break there.
+    """
+    if not html:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    changed = False
+    for tag in soup.find_all(True):
+        for name in URL_ATTRIBUTES:
+            value = tag.get(name)
+            if isinstance(value, str):
+                joined = urljoin(base, value.strip())
+                if joined != value:
+                    tag[name], changed = joined, True
+        for name in SRCSET_ATTRIBUTES:
+            value = tag.get(name)
+            if isinstance(value, str):
+                joined = _join_srcset(base, value)
+                if joined != value:
+                    tag[name], changed = joined, True
+    return str(soup) if changed else html
+
+
+def html_to_text(html):
+    """The text a browser shows for ``html`` (a Pelican title is HTML).
+
+    ``Markup.striptags`` drops ``< b ... >`` from "a < b > c"; HTML's own
+    parsing rules keep such text and still remove real tags and entities.
+    """
+    return " ".join(BeautifulSoup(str(html), "html.parser").get_text().split())

@@ -1,0 +1,108 @@
+"""The plugin's helpers, on their own: settings, ids, links and titles."""
+
+from datetime import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+
+from atom_feeds.html import absolute_links, html_to_text
+from atom_feeds.ids import entry_id, feed_id, is_absolute_iri
+from atom_feeds.settings import SettingsError, read_settings
+
+GOOD = {"ATOM_FEEDS": {"ID_AUTHORITY": "example.org,2013"}}
+
+
+@pytest.mark.parametrize(
+    "authority", ["example.org,2013", "me@example.org,2013-03", "a-b.example.org,2013-03-31"]
+)
+def test_authorities_of_rfc_4151_are_accepted(authority):
+    assert read_settings({"ATOM_FEEDS": {"ID_AUTHORITY": authority}})["ID_AUTHORITY"] == authority
+
+
+@pytest.mark.parametrize(
+    "settings, words",
+    [
+        ({}, "ID_AUTHORITY"),
+        ({"ATOM_FEEDS": {"ID_AUTHORITY": "http://example.org"}}, "ID_AUTHORITY"),
+        ({"ATOM_FEEDS": {"ID_AUTHORITY": "example.org,13"}}, "ID_AUTHORITY"),
+        ({"ATOM_FEEDS": {"ID_AUTHORITY": "example.org,2013-13"}}, "ID_AUTHORITY"),
+        ({"ATOM_FEEDS": {**GOOD["ATOM_FEEDS"], "ID_FIELD": "x"}}, "unknown key"),
+        ({"ATOM_FEEDS": {**GOOD["ATOM_FEEDS"], "ID_METADATA": " "}}, "ID_METADATA"),
+        ({"ATOM_FEEDS": ["example.org,2013"]}, "must be a dict"),
+    ],
+)
+def test_bad_settings_are_named(settings, words):
+    with pytest.raises(SettingsError, match=words):
+        read_settings(settings)
+
+
+def test_metadata_field_defaults_to_id_and_is_lowercased():
+    assert read_settings(GOOD)["ID_METADATA"] == "id"
+    options = read_settings({"ATOM_FEEDS": {**GOOD["ATOM_FEEDS"], "ID_METADATA": "Blogger-ID"}})
+    assert options["ID_METADATA"] == "blogger-id"
+
+
+def test_ids_are_tag_uris_of_the_authority_and_never_of_a_host():
+    assert feed_id("example.org,2013", "feeds/all.atom.xml") == (
+        "tag:example.org,2013:feeds/all.atom.xml"
+    )
+    assert entry_id("example.org,2013", datetime(2013, 3, 8, 9, 30), "two-interviews") == (
+        "tag:example.org,2013:2013-03-08/two-interviews"
+    )
+    assert feed_id("example.org,2013", "feeds/tag/a b.atom.xml").endswith("a%20b.atom.xml")
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("tag:blogger.com,1999:blog-1.post-2", True),
+        ("urn:uuid:60a76c80-d399-11d9-b93C-0003939e0af6", True),
+        ("https://example.org/post", True),
+        ("post-2", False),
+        ("/2013/03/x.html", False),
+        ("tag:example.org,2013:a b", False),
+        ("", False),
+    ],
+)
+def test_absolute_iri(value, expected):
+    assert is_absolute_iri(value) is expected
+
+
+def test_relative_links_and_images_become_absolute_against_the_post():
+    post = "https://example.org/blog/2013/03/post.html"
+    html = (
+        '<p><a href="other.html">a</a> <a href="/about/">b</a> <a href="#notes">c</a>'
+        ' <a href="mailto:me@example.org">d</a> <a href="https://elsewhere.net/x">e</a></p>'
+        '<img src="../../images/chart.png" srcset="chart.png 1x, ../chart@2x.png 2x" alt="">'
+    )
+    soup = BeautifulSoup(absolute_links(html, post), "html.parser")
+    assert [a["href"] for a in soup.find_all("a")] == [
+        "https://example.org/blog/2013/03/other.html",
+        "https://example.org/about/",
+        "https://example.org/blog/2013/03/post.html#notes",
+        "mailto:me@example.org",
+        "https://elsewhere.net/x",
+    ]
+    img = soup.find("img")
+    assert img["src"] == "https://example.org/blog/images/chart.png"
+    assert img["srcset"] == (
+        "https://example.org/blog/2013/03/chart.png 1x, "
+        "https://example.org/blog/2013/chart@2x.png 2x"
+    )
+
+
+def test_html_without_relative_links_is_returned_unchanged():
+    html = '<p>Fish &amp; chips, <a href="https://example.org/">home</a><br>\n</p>'
+    assert absolute_links(html, "https://example.org/post.html") == html
+
+
+@pytest.mark.parametrize(
+    "title, text",
+    [
+        ("Salary < expectations > reality", "Salary < expectations > reality"),
+        ("Fish &amp; chips", "Fish & chips"),
+        ("An <em>odd</em> week", "An odd week"),
+    ],
+)
+def test_titles_become_the_text_a_browser_shows(title, text):
+    assert html_to_text(title) == text
