@@ -26,7 +26,9 @@ logger = logging.getLogger(__name__)
 # forbids and XML discourages (feed readers show U+0091 as a quote). In
 # imported posts these are often Windows-1252 quotes decoded as Latin-1.
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-TITLE_LINE = re.compile(r"^:?title:", re.IGNORECASE)
+# Metadata Pelican keeps as one string; a second line makes it a list, which
+# crashes code that expects text (plain_titles, templates).
+SINGLE_VALUED = ("title", "lang", "template", "translation")
 MARKDOWN_READER = "MarkdownReader"
 # Content None, not "": Pelican's reader cache then reads the file again on the
 # next build (it re-reads when the cached content is None), so a development
@@ -83,12 +85,10 @@ def too_deep(text, limit):
     return None
 
 
-def title_line(text):
-    """Line number of the Title metadata line, or None."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if TITLE_LINE.match(line.strip()):
-            return number
-    return None
+def metadata_lines(text, key):
+    """Line numbers of the metadata lines for key ("Title:" or ":title:")."""
+    pattern = re.compile(rf"^:?{re.escape(key)}:", re.IGNORECASE)
+    return [n for n, line in enumerate(text.splitlines(), 1) if pattern.match(line.strip())]
 
 
 def without_forbidden(text):
@@ -151,9 +151,21 @@ def checked_read(reader, read, path):
         content = clean(content)
         metadata = {key: clean(value) for key, value in metadata.items()}
 
+    for key in SINGLE_VALUED:
+        if isinstance(metadata.get(key), list):
+            lines = ", ".join(map(str, metadata_lines(text, key)))
+            logger.error(
+                "Skipping %s: it has %d %s lines (lines %s); keep one",
+                path,
+                len(metadata[key]),
+                key.capitalize(),
+                lines,
+            )
+            return SKIP
     title = metadata.get("title")
     if isinstance(title, str) and not title.strip():
-        where = f" (line {title_line(text)})" if title_line(text) else ""
+        where = metadata_lines(text, "title")
+        where = f" (line {where[0]})" if where else ""
         logger.error("Skipping %s: its Title%s is empty", path, where)
         return SKIP
     if "title" in metadata and not (content or "").strip():
