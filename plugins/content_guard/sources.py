@@ -1,7 +1,7 @@
 """Check each source file before and after its reader, so bad bytes get a clear message.
 
 Every reader class is wrapped. The wrapper skips, with an ERROR naming the file
-(and line), a file that is not UTF-8, is empty, has an empty ``Title``, is
+(and line), a file that is not UTF-8, is empty, has an empty ``Title`` or two, is
 nested deeper than MAX_NESTING, or that its reader cannot parse (a date that
 does not parse: Pelican alone gives the reason only with ``-D``). It warns
 about a post with no text after its metadata. It removes the control
