@@ -34,7 +34,7 @@ __all__ = ["register", "read_settings"]
 
 
 def register():
-    signals.readers_init.connect(sources.guard_readers)
+    signals.generator_init.connect(sources.guard_readers)
     signals.article_generator_pretaxonomy.connect(taxonomy.merge_spellings)
     signals.article_generator_finalized.connect(schedule.note_future_posts)
     signals.article_generator_finalized.connect(collisions.remember_articles)

@@ -1,6 +1,9 @@
 """Check each source file before and after its reader, so bad bytes get a clear message.
 
-Every reader class is wrapped. The wrapper skips, with an ERROR naming the file
+Every reader's read() is wrapped, once the generator has its readers: after
+every plugin's readers_init (markdown_reuse, on the speed branch, swaps the
+Markdown reader class there and would not recognise a wrapped one). The
+wrapper skips, with an ERROR naming the file
 (and line), a file that is not UTF-8, is empty, has an empty ``Title`` or two, is
 nested deeper than MAX_NESTING, or that its reader cannot parse (a date that
 does not parse: Pelican alone gives the reason only with ``-D``). It warns
@@ -11,10 +14,12 @@ from the text and metadata, with a WARNING naming their lines; the blank ones
 stay apart.
 """
 
+import functools
 import logging
 import re
 from pathlib import Path
 
+from pelican.readers import MarkdownReader
 from pelican.urlwrappers import URLWrapper
 
 from .settings import read_settings_or_stop
@@ -29,7 +34,6 @@ FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\
 # Metadata Pelican keeps as one string; a second line makes it a list, which
 # crashes code that expects text (plain_titles, templates).
 SINGLE_VALUED = ("title", "lang", "template", "translation")
-MARKDOWN_READER = "MarkdownReader"
 # Content None, not "": Pelican's reader cache then reads the file again on the
 # next build (it re-reads when the cached content is None), so a development
 # build with CACHE_CONTENT repeats the error instead of skipping silently.
@@ -118,7 +122,7 @@ def checked_read(reader, read, path):
         logger.error("Skipping %s: the file is empty", path)
         return SKIP
     limit = reader.content_guard["MAX_NESTING"]
-    deep = too_deep(text, limit) if type(reader).__name__ == MARKDOWN_READER else None
+    deep = too_deep(text, limit) if isinstance(reader, MarkdownReader) else None
     if deep:
         logger.error(
             "Skipping %s: line %d is nested %d levels deep (lists or quotes); "
@@ -173,20 +177,13 @@ def checked_read(reader, read, path):
     return content, metadata
 
 
-def guarded(reader_class, options):
-    """A subclass of reader_class whose read() is checked_read with options."""
-
-    def read(self, source_path):
-        return checked_read(self, super(cls, self).read, source_path)
-
-    cls = type(reader_class.__name__, (reader_class,), {"read": read, "content_guard": options})
-    cls.__doc__ = reader_class.__doc__
-    return cls
-
-
-def guard_readers(readers):
-    """readers_init: wrap every enabled reader class (once)."""
-    options = read_settings_or_stop(readers.settings)  # before any file is read
-    for extension, reader_class in readers.reader_classes.items():
-        if reader_class and not getattr(reader_class, "content_guard", None):
-            readers.reader_classes[extension] = guarded(reader_class, options)
+def guard_readers(generator):
+    """generator_init: wrap the read() of each reader of this generator (once)."""
+    readers = getattr(generator, "readers", None)
+    if readers is None:
+        return
+    options = read_settings_or_stop(generator.settings)  # before any file is read
+    for reader in readers.readers.values():
+        if getattr(reader, "content_guard", None) is None:
+            reader.content_guard = options
+            reader.read = functools.partial(checked_read, reader, reader.read)
