@@ -16,6 +16,8 @@ ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
 TIMEZONE = "UTC"
+# A post dated in the future stays a draft until a build on or after its date.
+WITH_FUTURE_DATES = False
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%A, %B %-d, %Y"  # Blogger style: "Friday, March 8, 2013"
 
@@ -33,7 +35,7 @@ GZIP_CACHE = False  # compressing it again on every build costs ~5% of a rebuild
 # The duplicate-paragraph cleaner must run before anything reads `.content`
 # or `.summary`, so it is listed first.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["dedup", "build_guard", "atom_feeds"]
+PLUGINS = ["dedup", "build_guard", "content_guard", "atom_feeds"]
 # Feed and entry ids are tag URIs under this authority (see plugins/atom_feeds),
 # not the site's address, so they survive a move to another host. Never change it.
 ATOM_FEEDS = {"ID_AUTHORITY": "jobsearchdiary.example.org,2013"}

@@ -45,11 +45,22 @@ def venv_stamp():
         ("no-date.md", "Title: No date\n\nBody.\n", "could not find information about 'date'"),
         ("no-title.md", "Date: 2013-04-02\n\nBody.\n", "could not find information about 'title'"),
         ("bad-date.md", "Title: Bad\nDate: the ides of March\n\nBody.\n", "is not a valid date"),
+        ("empty-title.md", "Title:\nDate: 2013-04-02\n\nBody.\n", "its Title (line 1) is empty"),
+        ("status.md", "Title: S\nDate: 2013-04-02\nStatus: live\n\nB.\n", "Unknown status 'live'"),
+        ("latin-1.md", "Title: L\nDate: 2013-04-02\n\nCaf\xe9.\n".encode("latin-1"), "not UTF-8"),
+        ("empty.md", "", "the file is empty"),
+        ("meta-only.md", "Title: M\nDate: 2013-04-02\n", "has metadata but no text after it"),
+        ("deep.md", "Title: D\nDate: 2013-04-02\n\n" + ">" * 1000 + " x\n", "1000 levels deep"),
+        ("ctrl.md", "Title: C\x0b\nDate: 2013-04-02\n\nB\x00.\n", "control character(s)"),
+        ("emoji.md", "Title: \U0001f600\nDate: 2013-04-02\n\nB.\n", "gives an empty slug"),
     ],
 )
 def test_publish_fails_plainly_naming_the_file(tmp_path, name, text, expected):
     content = copy_content(tmp_path / "content")
-    (content / "posts" / name).write_text(text, encoding="utf-8")
+    if isinstance(text, bytes):
+        (content / "posts" / name).write_bytes(text)
+    else:
+        (content / "posts" / name).write_text(text, encoding="utf-8")
     output = tmp_path / "output"
     output.mkdir()
     (output / "previous-site.html").write_text("the site that is online now")
@@ -64,6 +75,45 @@ def test_publish_fails_plainly_naming_the_file(tmp_path, name, text, expected):
     # The previous output is left as it was; no half-built site replaces it.
     assert (output / "previous-site.html").read_text() == "the site that is online now"
     assert not (output / "index.html").exists()
+
+
+def test_publish_fails_on_two_posts_with_one_slug(tmp_path):
+    content = copy_content(tmp_path / "content")
+    for name in ("twin-1.md", "twin-2.md"):
+        (content / "posts" / name).write_text(GOOD_HEADER + f"\n{name}\n", encoding="utf-8")
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "previous-site.html").write_text("the site that is online now")
+
+    result = make_publish(content, output)
+
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    problems = log[log.index("Build failed") :]
+    assert "twin-1.md" in problems and "twin-2.md" in problems
+    assert "have the same slug 'a-fine-post'" in problems
+    assert "Traceback" not in log
+    assert (output / "previous-site.html").read_text() == "the site that is online now"
+    assert not (output / "index.html").exists()
+
+
+def test_publish_holds_back_a_future_post_without_failing(tmp_path):
+    content = copy_content(tmp_path / "content")
+    (content / "posts" / "later.md").write_text(
+        "Title: Written ahead\nDate: 2099-05-01\n\nNot yet.\n", encoding="utf-8"
+    )
+    output = tmp_path / "output"
+    result = make_publish(content, output)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert any(
+        "INFO" in line and "posts/later.md is dated 2099-05-01" in line and "held back" in line
+        for line in log.splitlines()
+    ), log
+    listed = [output / "index.html", output / "archives" / "index.html"]
+    listed += list((output / "feeds").rglob("*.xml"))
+    assert not any("Written ahead" in path.read_text(encoding="utf-8") for path in listed)
+    assert not (output / "2099").exists()
 
 
 def test_publish_succeeds_on_good_content(tmp_path):

@@ -1,0 +1,40 @@
+"""The CONTENT_GUARD settings: defaults and validation, in one place."""
+
+import logging
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {"MAX_NESTING": 50, "FUTURE_NOTE": "warning"}
+NOTE_LEVELS = {"warning": logging.WARNING, "info": logging.INFO}
+
+
+def read_settings(settings):
+    """CONTENT_GUARD merged over the defaults; ValueError names a bad key or value."""
+    options = {**DEFAULTS, **settings.get("CONTENT_GUARD", {})}
+    unknown = set(options) - set(DEFAULTS)
+    if unknown:
+        raise ValueError(f"CONTENT_GUARD: unknown key(s) {sorted(unknown)}")
+    nesting = options["MAX_NESTING"]
+    if not isinstance(nesting, int) or isinstance(nesting, bool) or nesting < 1:
+        raise ValueError(
+            f"CONTENT_GUARD['MAX_NESTING'] must be a positive integer, not {nesting!r}"
+        )
+    if options["FUTURE_NOTE"] not in NOTE_LEVELS:
+        raise ValueError(
+            "CONTENT_GUARD['FUTURE_NOTE'] must be 'warning' or 'info', "
+            f"not {options['FUTURE_NOTE']!r}"
+        )
+    return options
+
+
+class BuildStopped(SystemExit):
+    """Exit status 1 without a traceback: Pelican only catches ``Exception``."""
+
+
+def read_settings_or_stop(settings):
+    """read_settings, but a bad setting stops the build with one plain line."""
+    try:
+        return read_settings(settings)
+    except ValueError as error:
+        logger.critical("%s (in the settings file)", error)
+        raise BuildStopped(1) from None

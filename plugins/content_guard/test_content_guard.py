@@ -1,0 +1,91 @@
+"""Unit tests of content_guard's pure parts and of its settings; the site-level
+behaviour is tested in tests/test_bad_posts.py and tests/test_bad_input.py."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from content_guard.settings import DEFAULTS, read_settings
+from content_guard.sources import line_of, nesting_depth, too_deep, without_forbidden
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_defaults_are_documented_and_used():
+    assert read_settings({}) == DEFAULTS == {"MAX_NESTING": 50, "FUTURE_NOTE": "warning"}
+    assert read_settings({"CONTENT_GUARD": {"MAX_NESTING": 7}})["MAX_NESTING"] == 7
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"MAX_DEPTH": 3}, "unknown key(s) ['MAX_DEPTH']"),
+        ({"MAX_NESTING": 0}, "'MAX_NESTING'] must be a positive integer, not 0"),
+        ({"MAX_NESTING": True}, "must be a positive integer, not True"),
+        ({"MAX_NESTING": "50"}, "must be a positive integer, not '50'"),
+        ({"FUTURE_NOTE": "error"}, "'FUTURE_NOTE'] must be 'warning' or 'info', not 'error'"),
+    ],
+)
+def test_bad_settings_are_named(options, message):
+    with pytest.raises(ValueError) as error:
+        read_settings({"CONTENT_GUARD": options})
+    assert message in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "line, depth",
+    [
+        ("plain text", 0),
+        ("- item", 0),
+        ("    - nested item", 1),
+        ("\t\t- two tabs", 2),
+        ("> quote", 1),
+        ("> > > three quotes", 3),
+        (">     - list in a quote", 2),
+        ("   - three spaces is not an indent", 0),
+    ],
+)
+def test_nesting_depth(line, depth):
+    assert nesting_depth(line) == depth
+
+
+def test_too_deep_names_the_first_line_past_the_limit():
+    text = "Title: x\n\n" + "".join("    " * level + "- x\n" for level in range(8))
+    assert too_deep(text, 5) == (9, 6)
+    assert too_deep(text, 7) is None
+
+
+def test_line_of_counts_from_one_in_text_and_bytes():
+    assert line_of("a\nb\nc", 4) == 3
+    assert line_of(b"a\nb", 0) == 1
+
+
+def test_forbidden_characters_go_and_blank_ones_become_spaces():
+    assert without_forbidden("a\x0bb\x00c\x91d\ufffee\tf\ng") == "a bcde\tf\ng"
+
+
+def test_a_bad_setting_stops_the_build_in_one_plain_line(tmp_path):
+    settings = tmp_path / "settings.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nTHEME = {str(ROOT / 'theme')!r}\n"
+        "CONTENT_GUARD = {'FUTURE_NOTE': 'loud'}\n"
+    )
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "a.md").write_text("Title: A\nDate: 2013-01-01\n\nA.\n")
+    pelican = Path(sys.executable).with_name("pelican")
+    result = subprocess.run(
+        [str(pelican), str(content), "-o", str(tmp_path / "out"), "-s", str(settings)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"COLUMNS": "1000", "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "must be 'warning' or 'info', not 'loud' (in the settings file)" in log
+    assert "Traceback" not in log
