@@ -113,42 +113,44 @@ def _clean(content):
     content._content = html
     content._dedup_result = result
     _build.results[source_name(content)] = result
-    log_result(source_name(content), result, settings.mode)
+    log_details(source_name(content), result, settings.mode)
 
 
-def log_result(name, result, mode):
-    """One line per post with duplicates; each decision at debug level."""
-    removed, near = result.removed, result.near
-    if removed:
-        if mode == "remove":
-            logger.info("dedup: removed %d duplicate block(s) from %s", len(removed), name)
-        elif mode == "report":
-            logger.info(
-                "dedup: %s has %d duplicate block(s) (report mode: kept)", name, len(removed)
-            )
-        else:
-            logger.error("dedup: %s has %d duplicate block(s)", name, len(removed))
-        for decision in removed:
-            block = result.blocks[decision.index].block
-            logger.debug(
-                "dedup: %s: block %d <%s> %s (%s of block %d): %s",
-                name,
-                decision.index,
-                block.kind,
-                "removed" if mode == "remove" else "duplicate",
-                decision.reason,
-                decision.original,
-                excerpt(block.text),
-            )
-    for decision in near:
-        logger.info(
-            "dedup: %s: kept near-duplicate block %d (%.0f%% like block %d): %s",
+def log_details(name, result, mode):
+    """Each decision at debug level; in "error" mode, one error per post."""
+    if result.removed and mode == "error":
+        logger.error("dedup: %s has %d duplicate block(s)", name, len(result.removed))
+    if not logger.isEnabledFor(logging.DEBUG):
+        return
+    for decision in result.removed:
+        block = result.blocks[decision.index].block
+        logger.debug(
+            "dedup: %s: block %d <%s> %s (%s of block %d): %s",
             name,
             decision.index,
-            100 * decision.similarity,
+            block.kind,
+            "removed" if mode == "remove" else "duplicate",
+            decision.reason,
             decision.original,
-            excerpt(result.blocks[decision.index].block.text),
+            excerpt(block.text),
         )
+
+
+def post_lines(name, result, mode):
+    """The summary's lines for one post: what went, and the near-duplicates kept."""
+    lines = []
+    count = len(result.removed)
+    if count and mode == "remove":
+        lines.append(f"dedup: removed {count} duplicate block(s) from {name}")
+    elif count:
+        lines.append(f"dedup: {name} has {count} duplicate block(s) (report mode: kept)")
+    for decision in result.near:
+        text = excerpt(result.blocks[decision.index].block.text)
+        lines.append(
+            f"dedup: {name}: kept near-duplicate block {decision.index} "
+            f"({decision.similarity:.0%} like block {decision.original}): {text}"
+        )
+    return lines
 
 
 def report_entries():
@@ -233,17 +235,22 @@ def before_writing(generators):
 
 
 def summarize(pelican):
-    """One closing line: how much was checked and removed, and the time spent."""
-    results = _build.results.values()
-    cleaned = [r for r in results if r.removed]
-    logger.info(
-        "dedup: checked %d post(s) in %.3f s; %d with duplicates, %d block(s) %s",
-        len(_build.results),
-        _build.seconds,
-        len(cleaned),
-        sum(len(r.removed) for r in cleaned),
-        "removed" if _build.settings.mode == "remove" else "found",
+    """The build's account: one line per post with duplicates, then totals.
+
+    Written as one log record at the end of the build: a rich-rendered
+    record per post cost more than cleaning the post.
+    """
+    mode = _build.settings.mode
+    lines = []
+    for name, result in sorted(_build.results.items()):
+        lines += post_lines(name, result, mode)
+    cleaned = [r for r in _build.results.values() if r.removed]
+    lines.append(
+        f"dedup: checked {len(_build.results)} post(s) in {_build.seconds:.3f} s; "
+        f"{len(cleaned)} with duplicates, {sum(len(r.removed) for r in cleaned)} block(s) "
+        + ("removed" if mode == "remove" else "found")
     )
+    logger.info("%s", "\n".join(lines))
     write_report()
 
 
