@@ -131,9 +131,12 @@ def test_content_cache_gives_the_same_output_and_follows_setting_changes(tmp_pat
     reference, _ = build(tmp_path, "reference")
     plain, _ = build(tmp_path, "plain", *NO_PLUGIN)
 
-    first, _ = build(tmp_path, "first", *cached)
-    assert cache.exists() and any(cache.iterdir())
-    second, _ = build(tmp_path, "second", *cached)
+    first, log = build(tmp_path, "first", *cached)
+    assert "(0 remembered from an earlier build)" in log
+    assert (cache / "dedup-results.pickle").exists()
+    second, log = build(tmp_path, "second", *cached)
+    checked = re.search(r"checked (\d+) post\(s\) in [\d.]+ s \((\d+) remembered", log)
+    assert checked[1] == checked[2]  # every post's result came from the cache
     for site in (first, second):
         for url in (MARCH_3, MARCH_8, "index.html", "feeds/all.atom.xml"):
             assert (site / url).read_bytes() == (reference / url).read_bytes(), (site, url)
@@ -279,3 +282,16 @@ def test_malformed_raw_html_is_kept_whole(edge_site):
     assert html.count(LONG) == 4  # unclosed <p> and <li>: extents uncertain, kept
     assert "malformed.html" not in log
     assert "Traceback" not in log
+
+
+def test_a_damaged_result_cache_is_rebuilt_not_fatal(tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "dedup-results.pickle").write_bytes(b"not a pickle")
+    cached = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{cache}"']
+    site, log = build(tmp_path, "out", *cached)
+    assert "ignoring the unreadable cache" in log
+    reference, _ = build(tmp_path, "reference")
+    assert (site / MARCH_3).read_bytes() == (reference / MARCH_3).read_bytes()
+    _, log = build(tmp_path, "again", *cached)
+    assert "unreadable" not in log

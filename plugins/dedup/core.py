@@ -102,7 +102,11 @@ def could_have_duplicates(text: str, options: Options = Options()) -> bool:
     words = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD).split()
     n = min(3, options.min_words)
     count = len(words) - n + 1
-    return count > 1 and len(set(zip(*(words[k:] for k in range(n)), strict=False))) < count
+    # Hashes, not the n-gram tuples: ints are not tracked by the garbage
+    # collector, whose passes over a whole site's objects would otherwise
+    # land here. A hash collision only sends a post to the full check.
+    grams = zip(*(words[k:] for k in range(n)), strict=False)
+    return count > 1 and len(set(map(hash, grams))) < count
 
 
 class _Doc:

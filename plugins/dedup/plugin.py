@@ -14,12 +14,13 @@ import json
 import logging
 import os
 import time
-from dataclasses import dataclass, field
+import uuid
+from dataclasses import dataclass
 
 from pelican import signals
 from pelican.contents import Static
 
-from . import core, html_blocks
+from . import core, html_blocks, result_cache
 from .settings import SettingsError, read_settings
 
 logger = logging.getLogger(__name__)
@@ -33,9 +34,9 @@ class PostResult:
 
     fingerprint: tuple
     source_html: str
-    decisions: list = field(default_factory=list)
-    blocks: list = field(default_factory=list)
-    emptied: list = field(default_factory=list)
+    decisions: tuple = ()
+    blocks: tuple = ()
+    emptied: tuple = ()
     opted_out: bool = False
 
     @property
@@ -54,6 +55,8 @@ class _Build:
         self.settings = settings
         self.results = {}  # source path -> PostResult
         self.seconds = 0.0  # time spent cleaning, for the closing summary
+        self.cache = None  # set by start(): results remembered across builds
+        self.token = uuid.uuid4().hex  # marks the posts this build has seen
 
 
 _build = None
@@ -79,6 +82,21 @@ def might_repeat(html, options):
     return text is None or core.could_have_duplicates(text, options)
 
 
+def decide(source_html, settings):
+    """The cache entry for one post's HTML: decisions, blocks, and the cut HTML."""
+    if not might_repeat(source_html, settings.options):
+        return result_cache.NOTHING_FOUND
+    blocks = html_blocks.find_blocks(source_html)
+    decisions = core.find_duplicates([b.block for b in blocks], settings.options)
+    removed = [d.index for d in decisions if d.action == "remove"]
+    if not decisions:
+        return result_cache.NOTHING_FOUND
+    if settings.mode != "remove" or not removed:
+        return tuple(decisions), tuple(blocks), (), None
+    html, emptied = html_blocks.cut_blocks(source_html, blocks, removed)
+    return tuple(decisions), tuple(blocks), tuple(emptied), html
+
+
 def clean(content):
     """Decide and (in "remove" mode) cut the duplicates of one article or page."""
     if _build is None or isinstance(content, Static) or not hasattr(content, "_content"):
@@ -94,24 +112,27 @@ def _clean(content):
     settings = _build.settings
     previous = getattr(content, "_dedup_result", None)
     if previous is not None and previous.fingerprint == settings.fingerprint:
+        if getattr(content, "_dedup_build", None) != _build.token:
+            _build.cache.hits += 1  # restored from Pelican's generator cache
+            content._dedup_build = _build.token
         _build.results[source_name(content)] = previous
         return
     source_html = previous.source_html if previous is not None else content._content
     result = PostResult(fingerprint=settings.fingerprint, source_html=source_html)
+    cut_html = None
     if source_html and opted_out(content):
         result.opted_out = True
         logger.debug("dedup: %s opts out (Dedup: off)", source_name(content))
-    elif source_html and might_repeat(source_html, settings.options):
-        found = html_blocks.find_blocks(source_html)
-        result.blocks = found
-        result.decisions = core.find_duplicates([b.block for b in found], settings.options)
-    html = source_html
-    if settings.mode == "remove" and result.removed:
-        html, result.emptied = html_blocks.cut_blocks(
-            source_html, result.blocks, [d.index for d in result.removed]
-        )
-    content._content = html
+    elif source_html:
+        digest = result_cache.key(source_html)
+        entry = _build.cache.get(digest)
+        if entry is None:
+            entry = decide(source_html, settings)
+            _build.cache.put(digest, entry)
+        result.decisions, result.blocks, result.emptied, cut_html = entry
+    content._content = cut_html or source_html
     content._dedup_result = result
+    content._dedup_build = _build.token
     _build.results[source_name(content)] = result
     log_details(source_name(content), result, settings.mode)
 
@@ -194,6 +215,7 @@ def start(pelican):
         logger.critical("%s", error)
         raise SystemExit(1) from None
     _build = _Build(settings)
+    _build.cache = result_cache.ResultCache(pelican.settings, settings.fingerprint)
     # Pelican shows warnings by default; the one line per cleaned post is
     # INFO, so that it never fails a build run with --fatal warnings.
     package_logger = logging.getLogger(__package__)
@@ -246,11 +268,13 @@ def summarize(pelican):
         lines += post_lines(name, result, mode)
     cleaned = [r for r in _build.results.values() if r.removed]
     lines.append(
-        f"dedup: checked {len(_build.results)} post(s) in {_build.seconds:.3f} s; "
+        f"dedup: checked {len(_build.results)} post(s) in {_build.seconds:.3f} s "
+        f"({_build.cache.hits} remembered from an earlier build); "
         f"{len(cleaned)} with duplicates, {sum(len(r.removed) for r in cleaned)} block(s) "
         + ("removed" if mode == "remove" else "found")
     )
     logger.info("%s", "\n".join(lines))
+    _build.cache.save()
     write_report()
 
 

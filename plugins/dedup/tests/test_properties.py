@@ -5,6 +5,7 @@ import html as htmllib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dedup import html_blocks
 from dedup.core import Block, could_have_duplicates, find_duplicates, normalize
 from dedup.html_blocks import cut_blocks, find_blocks, visible_text
 
@@ -213,3 +214,37 @@ def test_screen_text_holds_every_block_contiguously(blocks):
     text = normalize(visible_text(to_html(blocks)))
     for found in find_blocks(to_html(blocks)):
         assert normalize(found.block.text) in text
+
+
+# --- the regex walker reads documents exactly as html.parser does -----------
+
+PIECES = [
+    "<p>", "</p>", "<li>", "</li>", "<ul>", "</ul>", "<ol>", "</ol>", "<h2>", "</h2>",
+    "<blockquote>", "</blockquote>", "<div class=\"highlight\">", "</div>", "<pre>",
+    "</pre>", "<code>", "</code>", "<em>", "</em>", "<br />", "<br>", "<hr />", "<p/>",
+    '<a href="/x?a=1&amp;b=2" title="a>b">', "</a>", "<table>", "<td>", "</td>", "</table>",
+    "<dl>", "<dt>", "</dt>", "<dd>", "</dd>", "</span>", "<IMG SRC='x.png'>", "\n", " ",
+    "text", "Long words here", "&amp;", "&lt;", "&#x27;", "caf\u00e9", "<", ">", "<!-- c -->",
+]  # fmt: skip
+
+
+def node_facts(nodes):
+    return [
+        (n.tag, n.start, n.inner_start, n.end, n.inner_end, n.closed, n.uncertain,
+         n.tainted, n.leaf, n.has_block, n.has_protective, "".join(n.text))
+        for n in nodes
+    ]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_regex_walker_agrees_with_html_parser(pieces):
+    html = "".join(pieces)
+    fast = html_blocks._RegexWalker(html)
+    if not fast.walk():
+        return  # such documents go to html.parser itself
+    fast.finish()
+    slow = html_blocks._Walker(html)
+    slow.feed(html)
+    slow.finish()
+    assert node_facts(fast.nodes) == node_facts(slow.nodes)

@@ -1,0 +1,71 @@
+"""Remember each post's decisions across builds, keyed by its rendered HTML.
+
+Pelican's content cache keeps the HTML it rendered before this plugin ran, so
+a warm rebuild would clean every post again. The result depends only on that
+HTML and the settings, so it is kept in CACHE_PATH beside Pelican's own cache,
+under the same switches (CACHE_CONTENT to write, LOAD_CONTENT_CACHE to read).
+A file written by another version of the rules or other settings is ignored.
+Posts restored from the generator-level cache keep their result on the post
+itself (see plugin.py) and count as remembered too.
+"""
+
+import hashlib
+import logging
+import os
+import pickle
+
+logger = logging.getLogger(__name__)
+
+# Bump when the rules change what they decide: old files are then ignored.
+RULES_VERSION = 1
+FILE_NAME = "dedup-results.pickle"
+NOTHING_FOUND = ((), (), (), None)  # decisions, blocks, emptied, cut HTML
+
+
+def key(html):
+    return hashlib.blake2b(html.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class ResultCache:
+    """Entries are (decisions, blocks, emptied, html after cuts or None)."""
+
+    def __init__(self, pelican_settings, fingerprint):
+        self.path = os.path.join(pelican_settings.get("CACHE_PATH", "cache"), FILE_NAME)
+        self.stamp = (RULES_VERSION, fingerprint)
+        self.save_enabled = bool(pelican_settings.get("CACHE_CONTENT"))
+        self.old = {}
+        self.new = {}
+        self.hits = 0
+        if pelican_settings.get("LOAD_CONTENT_CACHE"):
+            self.old = self._load()
+
+    def _load(self):
+        try:
+            with open(self.path, "rb") as handle:
+                stamp, entries = pickle.load(handle)
+        except FileNotFoundError:
+            return {}
+        except Exception as error:  # a damaged cache is rebuilt, never fatal
+            logger.warning("dedup: ignoring the unreadable cache %s (%s)", self.path, error)
+            return {}
+        return entries if stamp == self.stamp else {}
+
+    def get(self, digest):
+        entry = self.new.get(digest) or self.old.get(digest)
+        if entry is not None:
+            self.hits += 1
+            self.new[digest] = entry
+        return entry
+
+    def put(self, digest, entry):
+        self.new[digest] = entry
+
+    def save(self):
+        """Keep the entries of this build only, so the file never grows stale."""
+        if not self.save_enabled:
+            return
+        os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
+        temporary = f"{self.path}.tmp"
+        with open(temporary, "wb") as handle:
+            pickle.dump((self.stamp, self.new), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.path)
