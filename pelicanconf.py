@@ -32,10 +32,20 @@ LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
 GZIP_CACHE = False  # compressing it again on every build costs ~5% of a rebuild
 
-# The duplicate-paragraph cleaner must run before anything reads `.content`
-# or `.summary`, so it is listed first.
+# Plugins, in order. The duplicate-paragraph cleaner must run before anything
+# reads `.content` or `.summary`, so it is listed first.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["dedup", "build_guard", "content_guard", "atom_feeds"]
+PLUGINS = [
+    "dedup",  # removes repeated paragraphs, says what it removed
+    "build_guard",  # a build with warnings or errors fails plainly, before writing
+    "content_guard",  # clear messages for bad posts; colliding outputs stop the build
+    "atom_feeds",  # feeds with stable ids and links that work in readers
+    "neighbors",  # previous/next post links (pelican-neighbors)
+    "plain_titles",  # titles shown as text, never as markup
+    "word_count",  # each post's words counted once, for the reading time
+    "url_once",  # each post's URL worked out once (build speed, same output)
+    "markdown_reuse",  # one Markdown instance reads every post (build speed, same output)
+]
 # Feed and entry ids are tag URIs under this authority (see plugins/atom_feeds),
 # not the site's address, so they survive a move to another host. Never change it.
 ATOM_FEEDS = {"ID_AUTHORITY": "jobsearchdiary.example.org,2013"}
@@ -54,15 +64,8 @@ MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 
-# The theme: previous/next post links (pelican-neighbors), titles shown as
-# text (plugins/plain_titles), each post's words counted once for its reading
-# time (plugins/word_count), and a 404 page rendered from theme/templates.
-PLUGINS += ["neighbors", "plain_titles", "word_count"]
+# The theme's 404 page, rendered from theme/templates.
 TEMPLATE_PAGES = {"404.html": "404.html"}
-
-# Build speed, same output: each post's URL worked out once (url_once), one
-# Markdown instance for every post (markdown_reuse). See `make bench`.
-PLUGINS += ["url_once", "markdown_reuse"]
 
 # Folder-style URLs for taxonomies. With Pelican's default pagination
 # pattern, page 2 of tag "b1" would be tag/b12.html and overwrite tag "b12".
