@@ -41,6 +41,35 @@ def soup(path):
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
 
 
+def make(target, content, output, *variables, env=None):
+    """Run a Makefile target on another content and output folder, as a user
+    would, with this test run's virtualenv."""
+    return subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            target,
+            f"INPUTDIR={content}",
+            f"OUTPUTDIR={output}",
+            f"VENV={Path(sys.prefix)}",
+            *variables,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def venv_stamp():
+    """`make` rebuilds the virtualenv unless its stamp is newer than requirements.txt."""
+    stamp = Path(sys.prefix) / ".installed"
+    if not stamp.exists():
+        stamp.touch()
+
+
 def copy_content(destination):
     """A private copy of content/, for tests that add or break posts."""
     shutil.copytree(ROOT / "content", destination)

@@ -1,42 +1,34 @@
 """Bad input: publishing fails plainly, naming the file; URLs never collide."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, copy_content, run_pelican
+from tests.conftest import copy_content, make, run_pelican
 
 GOOD_HEADER = "Title: A fine post\nDate: 2013-04-01\nCategory: Job search\n"
 
 
 def make_publish(content, output):
-    """`make publish` on another content folder, with this test's virtualenv."""
-    return subprocess.run(
-        [
-            "make",
-            "--no-print-directory",
-            "publish",
-            f"INPUTDIR={content}",
-            f"OUTPUTDIR={output}",
-            f"VENV={Path(sys.prefix)}",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "200"},
-        timeout=600,
-    )
+    return make("publish", content, output)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def venv_stamp():
-    # `make` rebuilds the virtualenv unless its stamp is newer than requirements.txt.
-    stamp = Path(sys.prefix) / ".installed"
-    if not stamp.exists():
-        stamp.touch()
+def refused(result, output):
+    """Publishing stopped plainly and left the previous site; the problem list."""
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in log
+    # The previous output is left as it was; no half-built site replaces it.
+    assert (output / "previous-site.html").read_text() == "the site that is online now"
+    assert not (output / "index.html").exists()
+    return log[log.index("Build failed") :]
+
+
+def previous_site(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "previous-site.html").write_text("the site that is online now")
+    return output
 
 
 @pytest.mark.parametrize(
@@ -61,40 +53,23 @@ def test_publish_fails_plainly_naming_the_file(tmp_path, name, text, expected):
         (content / "posts" / name).write_bytes(text)
     else:
         (content / "posts" / name).write_text(text, encoding="utf-8")
-    output = tmp_path / "output"
-    output.mkdir()
-    (output / "previous-site.html").write_text("the site that is online now")
+    output = previous_site(tmp_path)
 
-    result = make_publish(content, output)
+    problems = refused(make_publish(content, output), output)
 
-    log = result.stdout + result.stderr
-    assert result.returncode != 0
-    problems = log[log.index("Build failed") :]
     assert name in problems and expected in problems
-    assert "Traceback" not in log
-    # The previous output is left as it was; no half-built site replaces it.
-    assert (output / "previous-site.html").read_text() == "the site that is online now"
-    assert not (output / "index.html").exists()
 
 
 def test_publish_fails_on_two_posts_with_one_slug(tmp_path):
     content = copy_content(tmp_path / "content")
     for name in ("twin-1.md", "twin-2.md"):
         (content / "posts" / name).write_text(GOOD_HEADER + f"\n{name}\n", encoding="utf-8")
-    output = tmp_path / "output"
-    output.mkdir()
-    (output / "previous-site.html").write_text("the site that is online now")
+    output = previous_site(tmp_path)
 
-    result = make_publish(content, output)
+    problems = refused(make_publish(content, output), output)
 
-    log = result.stdout + result.stderr
-    assert result.returncode != 0
-    problems = log[log.index("Build failed") :]
     assert "twin-1.md" in problems and "twin-2.md" in problems
     assert "have the same slug 'a-fine-post'" in problems
-    assert "Traceback" not in log
-    assert (output / "previous-site.html").read_text() == "the site that is online now"
-    assert not (output / "index.html").exists()
 
 
 def test_publish_holds_back_a_future_post_without_failing(tmp_path):

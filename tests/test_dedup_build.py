@@ -9,16 +9,13 @@ and the same text in the index summary and the feed.
 import json
 import re
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
 from pelicanconf import PLUGINS as SITE_PLUGINS
-from tests.conftest import ROOT, run_pelican
+from tests.conftest import ROOT, make, run_pelican
 from tests.test_site import SEED
 
 MARCH_3_SOURCE = "posts/2013-03-03-what-i-am-learning-from-hiring-managers.md"
@@ -211,16 +208,14 @@ def test_bad_settings_stop_the_build_with_a_plain_message(tmp_path, value, messa
 
 def test_make_check_content_lists_the_seed_repeat_and_fails(tmp_path):
     content = shutil.copytree(ROOT / "content", tmp_path / "content")
-    command = ["make", "--no-print-directory", "check-content", f"INPUTDIR={content}"]
-    command.append(f"VENV={Path(sys.prefix)}")
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = make("check-content", content, tmp_path / "output")
     assert result.returncode != 0
     assert f"{content / MARCH_3_SOURCE}:" in result.stdout
     assert "17 duplicate block(s) found" in result.stdout
 
-    fixed = subprocess.run([*command, "FIX=1"], cwd=ROOT, capture_output=True, text=True)
+    fixed = make("check-content", content, tmp_path / "output", "FIX=1")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
-    again = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    again = make("check-content", content, tmp_path / "output")
     assert again.returncode == 0 and "duplicate" not in again.stdout
 
 

@@ -3,7 +3,6 @@ run end to end against a local bare git repository and a local folder."""
 
 import gzip
 import hashlib
-import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -14,10 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 import publishconf
-from tests.conftest import ROOT, copy_content, run_pelican
+from tests.conftest import ROOT, copy_content, make, run_pelican
 
 # `make` would rebuild the virtualenv without its stamp; this fixture touches it.
-from tests.test_bad_input import venv_stamp  # noqa: F401
 from tests.tools import require
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -82,25 +80,6 @@ def snapshot(folder):
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
     }
-
-
-def make(target, content, output, *variables, env=None):
-    return subprocess.run(
-        [
-            "make",
-            "--no-print-directory",
-            target,
-            f"INPUTDIR={content}",
-            f"OUTPUTDIR={output}",
-            f"VENV={Path(sys.prefix)}",
-            *variables,
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "200", **(env or {})},
-        timeout=600,
-    )
 
 
 @pytest.fixture

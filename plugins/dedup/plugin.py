@@ -26,6 +26,21 @@ from .settings import SettingsError, read_settings
 logger = logging.getLogger(__name__)
 
 OPT_OUT_VALUES = {"off", "false", "no", "0"}
+# The lists in which ArticlesGenerator and PagesGenerator keep their content
+# (published, hidden, drafts, translations). Kept here, not shared with the
+# site's other plugins, so that this plugin can be copied alone.
+CONTENT_LISTS = (
+    "articles",
+    "translations",
+    "drafts",
+    "drafts_translations",
+    "hidden_articles",
+    "hidden_translations",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+    "draft_translations",
+)
 
 
 @dataclass
@@ -225,18 +240,7 @@ def start(pelican):
 
 def clean_generator(generator):
     """Safety net for objects restored from Pelican's generator-level cache."""
-    for name in (
-        "articles",
-        "translations",
-        "drafts",
-        "drafts_translations",
-        "hidden_articles",
-        "hidden_translations",
-        "pages",
-        "hidden_pages",
-        "draft_pages",
-        "draft_translations",
-    ):
+    for name in CONTENT_LISTS:
         for content in getattr(generator, name, None) or []:
             clean(content)
 
