@@ -5,7 +5,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from tests.conftest import soup
+from tests.conftest import copy_content, make, run_pelican, soup
 
 ROOT = Path(__file__).resolve().parent.parent
 # A copy of ../shared/seed/000_218d20a8b3dc48cb.txt, the scraped Blogger page.
@@ -94,3 +94,22 @@ def test_every_page_links_the_feed(built_site):
         link = page.find("link", rel="alternate", type="application/atom+xml")
         assert link is not None and link["href"].endswith("feeds/all.atom.xml")
         assert "Posts (Atom)" in page.find("footer").get_text()
+
+
+def test_newpost_writes_a_draft_with_every_field_that_builds(tmp_path):
+    content = copy_content(tmp_path / "content")
+    result = make("newpost", content, tmp_path / "output", 'TITLE=Second interview at "Acme"')
+    assert result.returncode == 0, result.stdout + result.stderr
+    (post,) = [p for p in (content / "posts").glob("*.md") if "acme" in p.name]
+    fields = [line.split(":")[0] for line in post.read_text().split("\n\n")[0].splitlines()]
+    assert fields == [
+        "Title", "Date", "Modified", "Category", "Tags", "Slug", "Author", "Summary", "Status"
+    ]  # fmt: skip
+    assert "Status: draft" in post.read_text()
+
+    output = tmp_path / "output"
+    build = run_pelican(content, output)
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert (output / "drafts" / "second-interview-at-acme.html").exists()
+    assert "Acme" not in (output / "index.html").read_text()
+    assert "Acme" not in (output / "feeds" / "all.atom.xml").read_text()
