@@ -1,7 +1,7 @@
 """Check each source file before and after its reader, so bad bytes get a clear message.
 
 Every reader's read() is wrapped, once the generator has its readers: after
-every plugin's readers_init (markdown_reuse, on the speed branch, swaps the
+every plugin's readers_init (markdown_reuse swaps the
 Markdown reader class there and would not recognise a wrapped one). The
 wrapper skips, with an ERROR naming the file
 (and line), a file that is not UTF-8, is empty, has an empty ``Title`` or two, is
