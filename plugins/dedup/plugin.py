@@ -103,9 +103,9 @@ def decide(source_html, settings):
         return result_cache.NOTHING_FOUND
     blocks = html_blocks.find_blocks(source_html)
     decisions = core.find_duplicates([b.block for b in blocks], settings.options)
-    removed = [d.index for d in decisions if d.action == "remove"]
     if not decisions:
         return result_cache.NOTHING_FOUND
+    removed = [d.index for d in decisions if d.action == "remove"]
     if settings.mode != "remove" or not removed:
         return tuple(decisions), tuple(blocks), (), None
     html, emptied = html_blocks.cut_blocks(source_html, blocks, removed)
@@ -145,7 +145,7 @@ def _clean(content):
             entry = decide(source_html, settings)
             _build.cache.put(digest, entry)
         result.decisions, result.blocks, result.emptied, cut_html = entry
-    content._content = cut_html or source_html
+    content._content = source_html if cut_html is None else cut_html
     content._dedup_result = result
     content._dedup_build = _build.token
     _build.results[source_name(content)] = result
