@@ -4,6 +4,8 @@ from datetime import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 
 from atom_feeds.html import absolute_links, html_to_text
 from atom_feeds.ids import entry_id, feed_id, is_absolute_iri
@@ -106,3 +108,31 @@ def test_html_without_relative_links_is_returned_unchanged():
 )
 def test_titles_become_the_text_a_browser_shows(title, text):
     assert html_to_text(title) == text
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p><A HREF="other.html">upper case</A></p>',
+        "<p><a href>no value</a></p>",
+        '<p><img alt="x" SrcSet = "a.png 1x"></p>',
+        "<p><a title='a>b' href=other.html>quoted &gt;</a></p>",
+    ],
+)
+def test_every_spelling_of_a_link_attribute_is_read(html):
+    """The quick check that skips parsing must not skip these."""
+    base = "https://example.org/blog/post.html"
+    soup = BeautifulSoup(absolute_links(html, base), "html.parser")
+    tag = soup.find(["a", "img"])
+    value = tag.get("href", tag.get("srcset"))
+    assert value.startswith("https://example.org/blog/")
+
+
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_characters="<&", blacklist_categories=("Cs",)), max_size=80
+    )
+)
+def test_text_without_markup_reads_as_the_parser_reads_it(text):
+    expected = " ".join(BeautifulSoup(text, "html.parser").get_text().split())
+    assert html_to_text(text) == expected
