@@ -67,6 +67,23 @@ def test_the_site_is_the_same_without_the_speedup(plugin, sample_content, with_a
     assert [str(p) for p in without if without[p] != with_all[p]] == []
 
 
+@pytest.mark.parametrize("processes", [2, 3])
+def test_the_site_written_by_several_processes_is_the_same(
+    processes, sample_content, with_all, tmp_path
+):
+    """with_all is small enough to be written by one process; force the workers."""
+    assert "parallel_writing" in pelicanconf.PLUGINS
+    forced = json.dumps({"PROCESSES": processes, "MIN_CONTENT": 0})
+    extra = ["-e", "DEFAULT_PAGINATION=2", f"PARALLEL_WRITING={forced}", "-v"]
+    result = run_pelican(sample_content, tmp_path / "out", "pelicanconf.py", *extra)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"parallel_writing: {processes} processes wrote the site" in result.stdout
+    assert "(0 files)" not in result.stdout
+    written = files(tmp_path / "out")
+    assert written.keys() == with_all.keys()
+    assert [str(p) for p in written if written[p] != with_all[p]] == []
+
+
 def test_no_markdown_state_leaks_into_the_next_post(with_all):
     plain = next(html for path, html in with_all.items() if path.name == "no-footnotes-here.html")
     assert b"<abbr" not in plain and b'class="footnote"' not in plain
