@@ -4,11 +4,13 @@ On N generated posts (tests.bench.generate_site) in a temporary folder, each
 round builds, side by side:
 - a cold build (no output, no content cache; it writes the cache),
 - a warm rebuild after editing one post (Pelican's content cache loaded),
+- both again with the output written by one process (parallel_writing off),
 - if `hugo` is installed, a Hugo build of the same posts with minimal
   templates written here, as the yardstick of the issue.
 It prints medians of wall and CPU time, the ratios to Hugo, the duplicate-
 paragraph plugin's share (from its closing log line) and the peak memory
-(max RSS) of each Pelican process.
+(max RSS) of each Pelican process (a worker that writes pages shares most
+of its memory with the main process, so the two are not added).
 
 Usage: python -m tests.bench_site [--posts 1000] [--rounds 3]
 """
@@ -32,6 +34,8 @@ PELICAN = Path(sys.executable).with_name("pelican")
 WIDE = {**os.environ, "COLUMNS": "300"}  # one log line per line
 PLUGIN_LINE = re.compile(r"dedup: checked \d+ post\(s\) in ([\d.]+) s")
 HUGO_HINT = "apt-get install hugo (Debian package)"
+# The same build with the output written by one process (parallel_writing off).
+ONE_PROCESS = ("-e", 'PARALLEL_WRITING={"PROCESSES": 1}')
 
 # Minimal Hugo templates: a page per post, paginated home, tag and category
 # pages with summaries, and Hugo's default feeds. Enough to be a fair floor.
@@ -102,10 +106,11 @@ def run_measured(command, cwd=ROOT):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, text
 
 
-def pelican_build(content, output, cache):
+def pelican_build(content, output, cache, *extra):
     wall, cpu, rss, log = run_measured(
         [str(PELICAN), str(content), "-o", str(output), "-s", str(ROOT / "pelicanconf.py")]
         + pelican_settings(cache)
+        + list(extra)
     )
     inside = PLUGIN_LINE.search(log)
     return {"wall": wall, "cpu": cpu, "rss": rss, "plugin": float(inside[1]) if inside else 0.0}
@@ -154,18 +159,20 @@ def median(runs, key):
 def measure(posts, rounds):
     """Build `rounds` times cold, warm and with Hugo; return the runs by kind."""
     hugo = shutil.which("hugo")
-    runs = {"cold": [], "warm": [], "hugo": []}
+    runs = {"cold": [], "warm": [], "hugo": [], "cold, one process": [], "warm, one process": []}
     with tempfile.TemporaryDirectory(prefix="site-bench-") as tmp:
         tmp = Path(tmp)
         generate_site(tmp / "content", posts)
         if hugo:
             write_hugo_site(tmp / "content", tmp / "hugo")
         for number in range(rounds):
-            for name in ("out", "cache"):
-                shutil.rmtree(tmp / name, ignore_errors=True)
-            runs["cold"].append(pelican_build(tmp / "content", tmp / "out", tmp / "cache"))
-            edit_one_post(tmp / "content", number)
-            runs["warm"].append(pelican_build(tmp / "content", tmp / "out", tmp / "cache"))
+            for suffix, extra in (("", ()), (", one process", ONE_PROCESS)):
+                for name in ("out", "cache"):
+                    shutil.rmtree(tmp / name, ignore_errors=True)
+                build = (tmp / "content", tmp / "out", tmp / "cache", *extra)
+                runs["cold" + suffix].append(pelican_build(*build))
+                edit_one_post(tmp / "content", number)
+                runs["warm" + suffix].append(pelican_build(*build))
             if hugo:
                 runs["hugo"].append(hugo_build(hugo, tmp / "hugo"))
     return runs
@@ -177,6 +184,12 @@ def report(posts, rounds, runs):
         print(
             f"site of {posts} posts, {label}: {median(runs[kind], 'wall'):.2f} s wall, "
             f"{median(runs[kind], 'cpu'):.2f} s CPU ({of})"
+        )
+    for kind in ("cold", "warm"):
+        one, every = median(runs[f"{kind}, one process"], "wall"), median(runs[kind], "wall")
+        print(
+            f"  {kind}, output written by one process instead: {one:.2f} s wall "
+            f"(every core saves {1 - every / one:.0%})"
         )
     if runs["hugo"]:
         hugo_wall, hugo_cpu = median(runs["hugo"], "wall"), median(runs["hugo"], "cpu")
