@@ -100,13 +100,14 @@ def find_collisions(contents, reserved=None):
                 )
         if type(content).__name__ == "Article":
             by_slug[(content.slug, content.lang)].append(content)
-        if content.save_as in reserved:
+        save_as = content.save_as  # a property that formats a setting at each read
+        if save_as in reserved:
             messages.append(
-                f"{source(content)} would be written to {content.save_as}, which is "
-                f"{reserved[content.save_as]}; give it another Slug: (or Save_as:)"
+                f"{source(content)} would be written to {save_as}, which is "
+                f"{reserved[save_as]}; give it another Slug: (or Save_as:)"
             )
-        elif content.save_as:
-            by_path[content.save_as].append(content)
+        elif save_as:
+            by_path[save_as].append(content)
     reported = set()
     for (slug, _lang), group in by_slug.items():
         for first, second in combinations(group, 2):
