@@ -176,7 +176,11 @@ class Run:
         if generator is self.outputs[-1]:
             if self.rank:
                 self._report(writer, None)  # does not return
-            self._gather(writer)
+            try:
+                self._gather(writer)
+            except BaseException:  # Ctrl-C while waiting, say
+                self._stop_workers()
+                raise
 
     def _share_writer(self, writer):
         """Make the writer skip the calls another process makes."""
@@ -290,10 +294,12 @@ class Run:
         written = 0
         main_seconds = time.perf_counter() - self.started
         worker_seconds = 0.0
-        for pid, read_end in self.workers:
+        while self.workers:
+            pid, read_end = self.workers[0]
             with os.fdopen(read_end, "rb") as pipe:
                 data = pipe.read()
             _pid, status = os.waitpid(pid, 0)
+            self.workers.pop(0)
             try:
                 report = pickle.loads(data)
             except Exception:
@@ -318,7 +324,6 @@ class Run:
             writer._written_files |= report["written"]
             writer._overridden_files |= report["overridden"]
             written += len(report["written"])
-        self.workers = []
         gc.unfreeze()
         if failures:
             raise failures[0]
@@ -364,7 +369,8 @@ class Run:
                 os.waitpid(pid, 0)
             except (ProcessLookupError, ChildProcessError):
                 pass
-            os.close(read_end)
+            with contextlib.suppress(OSError):  # closed already if reading it failed
+                os.close(read_end)
         self.workers = []
         gc.unfreeze()
 
