@@ -1,0 +1,77 @@
+"""parallel_writing in real builds: a stopped or failing build leaves no worker behind.
+
+(That the output is byte-identical is in tests/test_speedups.py; the
+machinery on its own is tested in plugins/parallel_writing/tests.)
+"""
+
+import json
+import os
+import signal
+import subprocess
+import time
+
+import pytest
+
+from tests.bench import generate_site
+from tests.conftest import PELICAN, ROOT, run_pelican
+
+FORCED = "PARALLEL_WRITING=" + json.dumps({"PROCESSES": 2, "MIN_CONTENT": 0})
+
+
+@pytest.fixture(scope="module")
+def many_posts(tmp_path_factory):
+    content = tmp_path_factory.mktemp("parallel") / "content"
+    generate_site(content, 300)
+    return content
+
+
+def session_processes(sid):
+    """Processes still alive (not zombies) in session `sid`."""
+    listed = subprocess.run(
+        ["ps", "-e", "-o", "pid=,sid=,stat="], capture_output=True, text=True, check=True
+    )
+    return [
+        line.split()[0]
+        for line in listed.stdout.splitlines()
+        if line.split()[1] == str(sid) and not line.split()[2].startswith("Z")
+    ]
+
+
+def test_ctrl_c_while_writing_leaves_no_worker(many_posts, tmp_path):
+    output = tmp_path / "out"
+    command = [str(PELICAN), str(many_posts), "-o", str(output), "-s", "pelicanconf.py"]
+    command += ["--cache-path", str(tmp_path / "cache"), "-e", FORCED]
+    build = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        start_new_session=True,  # its own process group, as a terminal's job
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        # Posts are written only once every process is writing.
+        while not (output / "2013").exists() and build.poll() is None:
+            assert time.monotonic() < deadline, "the build never started writing"
+            time.sleep(0.02)
+        assert build.poll() is None, "the build ended before it could be interrupted"
+        os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        log = build.communicate(timeout=60)[0].decode()
+        assert "Keyboard interrupt received" in log  # Pelican's words; it exits 0
+        time.sleep(0.5)
+        assert session_processes(build.pid) == []
+    finally:
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+
+
+def test_a_template_error_in_any_process_fails_the_build_plainly(many_posts, tmp_path):
+    """Every post names a template that does not exist: both processes fail."""
+    broken = tmp_path / "content"
+    generate_site(broken, 0)
+    for post in sorted((many_posts / "posts").glob("*.md"))[:250]:
+        text = post.read_text(encoding="utf-8").replace("\n\n", "\nTemplate: missing\n\n", 1)
+        (broken / "posts" / post.name).write_text(text, encoding="utf-8")
+    result = run_pelican(broken, tmp_path / "out", "pelicanconf.py", "-e", FORCED)
+    assert result.returncode == 1
+    assert "missing" in result.stdout + result.stderr
