@@ -13,7 +13,7 @@ import time
 import pytest
 
 from tests.bench import generate_site
-from tests.conftest import PELICAN, ROOT, run_pelican
+from tests.conftest import PELICAN, ROOT
 
 FORCED = "PARALLEL_WRITING=" + json.dumps({"PROCESSES": 2, "MIN_CONTENT": 0})
 
@@ -37,17 +37,24 @@ def session_processes(sid):
     ]
 
 
-def test_ctrl_c_while_writing_leaves_no_worker(many_posts, tmp_path):
-    output = tmp_path / "out"
-    command = [str(PELICAN), str(many_posts), "-o", str(output), "-s", "pelicanconf.py"]
-    command += ["--cache-path", str(tmp_path / "cache"), "-e", FORCED]
-    build = subprocess.Popen(
+def start_build(content, folder):
+    """pelican in a session of its own (as a terminal's job): its id is the pid."""
+    command = [str(PELICAN), str(content), "-o", str(folder / "out"), "-s", "pelicanconf.py"]
+    command += ["--cache-path", str(folder / "cache"), "-e", FORCED]
+    return subprocess.Popen(
         command,
         cwd=ROOT,
-        start_new_session=True,  # its own process group, as a terminal's job
+        start_new_session=True,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
     )
+
+
+def test_ctrl_c_while_writing_leaves_no_worker(many_posts, tmp_path):
+    output = tmp_path / "out"
+    build = start_build(many_posts, tmp_path)
     try:
         deadline = time.monotonic() + 120
         # Posts are written only once every process is writing.
@@ -56,7 +63,7 @@ def test_ctrl_c_while_writing_leaves_no_worker(many_posts, tmp_path):
             time.sleep(0.02)
         assert build.poll() is None, "the build ended before it could be interrupted"
         os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
-        log = build.communicate(timeout=60)[0].decode()
+        log = build.communicate(timeout=60)[0]
         assert "Keyboard interrupt received" in log  # Pelican's words; it exits 0
         time.sleep(0.5)
         assert session_processes(build.pid) == []
@@ -72,6 +79,9 @@ def test_a_template_error_in_any_process_fails_the_build_plainly(many_posts, tmp
     for post in sorted((many_posts / "posts").glob("*.md"))[:250]:
         text = post.read_text(encoding="utf-8").replace("\n\n", "\nTemplate: missing\n\n", 1)
         (broken / "posts" / post.name).write_text(text, encoding="utf-8")
-    result = run_pelican(broken, tmp_path / "out", "pelicanconf.py", "-e", FORCED)
-    assert result.returncode == 1
-    assert "missing" in result.stdout + result.stderr
+    build = start_build(broken, tmp_path)
+    log = build.communicate(timeout=300)[0]
+    assert build.returncode == 1
+    assert "unable to load missing" in log
+    time.sleep(0.5)
+    assert session_processes(build.pid) == []
