@@ -72,7 +72,7 @@ def test_ctrl_c_while_writing_leaves_no_worker(many_posts, tmp_path):
             os.killpg(build.pid, signal.SIGKILL)
 
 
-def test_a_template_error_in_any_process_fails_the_build_plainly(many_posts, tmp_path):
+def test_a_template_error_while_writing_fails_the_build(many_posts, tmp_path):
     """Every post names a template that does not exist: both processes fail."""
     broken = tmp_path / "content"
     generate_site(broken, 0)
