@@ -75,7 +75,7 @@ def generate_site(folder, posts, seed=2013, duplicated_every=10):
     for n in range(posts):
         day = 1 + n % 28
         month = 1 + (n // 28) % 12
-        year = 2013 + n // (28 * 12)
+        year = 2013 + (n // (28 * 12)) % 13  # 2013 to 2025: none in the future
         tags = ", ".join(rng.sample(TAGS, 2))
         text = (
             f"Title: Post {n}: {sentence(rng, 4)[:-1]}\n"
