@@ -15,6 +15,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
+from itertools import repeat
 
 from . import core
 
@@ -65,17 +66,21 @@ def visible_text(html: str) -> str | None:
 
     Inline tags vanish (as in a block's text) and block-level tags become a
     space, so each leaf block's text stands contiguous in the result. Returns
-    None for markup that only the real parser reads reliably.
+    None for markup that only the real parser reads reliably. C-speed: one
+    regex split, then each tag's gap looked up by name, no call per tag.
     """
     if _UNSURE_MARKUP.search(html):
         return None
-    return unescape(_TAG.sub(_tag_gap, html))
+    parts = _TAG_NAME.split(html)  # text, tag, text, ..., text
+    parts[1::2] = map(_TAG_GAPS.get, map(str.lower, parts[1::2]), repeat(""))
+    return unescape("".join(parts))
 
 
-def _tag_gap(match: re.Match) -> str:
-    """What a tag leaves in the text: a gap where blocks (or a line) break."""
-    name = match[2].lower()
-    return " " if name in BLOCK_LEVEL or name == "br" else ""
+# _TAG with one group, "/" and name together, so that split() alternates
+# text and tag; what each tag leaves in the text: a gap where blocks (or a
+# line) break, nothing elsewhere.
+_TAG_NAME = re.compile(r"""<(/?[A-Za-z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_TAG_GAPS = {f"{slash}{name}": " " for name in BLOCK_LEVEL | {"br"} for slash in ("", "/")}
 
 
 @dataclass(frozen=True)
