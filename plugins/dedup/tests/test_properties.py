@@ -231,7 +231,7 @@ PIECES = [
 def node_facts(nodes):
     return [
         (n.tag, n.start, n.inner_start, n.end, n.inner_end, n.closed, n.uncertain,
-         n.tainted, n.leaf, n.has_block, n.has_protective, "".join(n.text))
+         n.tainted, n.leaf, n.has_block, n.has_protective, n.text)
         for n in nodes
     ]  # fmt: skip
 
