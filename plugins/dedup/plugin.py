@@ -148,8 +148,10 @@ def _clean(content):
     content._content = source_html if cut_html is None else cut_html
     content._dedup_result = result
     content._dedup_build = _build.token
-    _build.results[source_name(content)] = result
-    log_details(source_name(content), result, settings.mode)
+    name = source_name(content)
+    _build.results[name] = result
+    if result.decisions:
+        log_details(name, result, settings.mode)
 
 
 def log_details(name, result, mode):
@@ -264,13 +266,18 @@ def summarize(pelican):
     """The build's account: one line per post with duplicates, then totals.
 
     Written as one log record at the end of the build: a rich-rendered
-    record per post cost more than cleaning the post.
+    record per post cost more than cleaning the post. The time it reports
+    includes this summary's own work and saving the results.
     """
+    started = time.perf_counter()
     mode = _build.settings.mode
     lines = []
     for name, result in sorted(_build.results.items()):
-        lines += post_lines(name, result, mode)
+        if result.decisions:
+            lines += post_lines(name, result, mode)
     cleaned = [r for r in _build.results.values() if r.removed]
+    _build.cache.save()
+    _build.seconds += time.perf_counter() - started
     lines.append(
         f"dedup: checked {len(_build.results)} post(s) in {_build.seconds:.3f} s "
         f"({_build.cache.hits} remembered from an earlier build); "
@@ -278,7 +285,6 @@ def summarize(pelican):
         + ("removed" if mode == "remove" else "found")
     )
     logger.info("%s", "\n".join(lines))
-    _build.cache.save()
     write_report()
 
 
