@@ -69,7 +69,7 @@ class _Build:
     def __init__(self, settings):
         self.settings = settings
         self.results = {}  # source path -> PostResult
-        self.seconds = 0.0  # time spent cleaning, for the closing summary
+        self.seconds = 0.0  # all the plugin's own time, for the closing summary
         self.cache = None  # set by start(): results remembered across builds
         self.token = uuid.uuid4().hex  # marks the posts this build has seen
 
@@ -232,7 +232,9 @@ def start(pelican):
         logger.critical("%s", error)
         raise SystemExit(1) from None
     _build = _Build(settings)
+    started = time.perf_counter()
     _build.cache = result_cache.ResultCache(pelican.settings, settings.fingerprint)
+    _build.seconds += time.perf_counter() - started  # loading remembered results
     # Pelican shows warnings by default; the one line per cleaned post is
     # INFO, so that it never fails a build run with --fatal warnings.
     package_logger = logging.getLogger(__package__)
