@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import chain
@@ -116,7 +116,7 @@ def could_have_duplicates(text: str, options: Options = Options()) -> bool:
     # Hashes, not the n-gram tuples: ints are not tracked by the garbage
     # collector, whose passes over a whole site's objects would otherwise
     # land here. A hash collision only sends a post to the full check.
-    grams = zip(*(words[k:] for k in range(n)), strict=False)
+    grams = zip(*[words[k:] for k in range(n)], strict=False)  # a list: cheaper than a generator
     return count > 1 and len(set(map(hash, grams))) < count
 
 
@@ -300,9 +300,12 @@ def _near_reports(doc: _Doc, removed: dict[int, Decision]) -> list[Decision]:
 
 
 def _near_reports_in(doc: _Doc, indices: list[int]) -> list[Decision]:
+    # First with hashes (ints, which the garbage collector does not track):
+    # most posts have no 3-gram in two blocks, so nothing can be near.
+    hashed = [set(map(hash, _grams(doc.words[i]))) for i in indices]
+    if len(set().union(*hashed)) == sum(map(len, hashed)):
+        return []
     shingles = {i: _shingles(doc.words[i]) for i in indices}
-    if len(set().union(*shingles.values())) == sum(map(len, shingles.values())):
-        return []  # no two blocks share a 3-gram: nothing can be near
     df = Counter(chain.from_iterable(shingles.values()))
     postings: dict[tuple, list[int]] = defaultdict(list)
     reports = []
@@ -325,7 +328,12 @@ def _near_reports_in(doc: _Doc, indices: list[int]) -> list[Decision]:
     return reports
 
 
-def _shingles(words: list[str]) -> set[tuple]:
+def _grams(words: list[str]) -> Iterator[tuple]:
+    """A block's word 3-grams, or its whole text if shorter."""
     if len(words) < 3:
-        return {tuple(words)}
-    return set(zip(words, words[1:], words[2:], strict=False))
+        return iter((tuple(words),))
+    return zip(words, words[1:], words[2:], strict=False)
+
+
+def _shingles(words: list[str]) -> set[tuple]:
+    return set(_grams(words))
