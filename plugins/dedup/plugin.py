@@ -139,11 +139,13 @@ def _clean(content):
         result.opted_out = True
         logger.debug("dedup: %s opts out (Dedup: off)", source_name(content))
     elif source_html:
-        digest = result_cache.key(source_html)
-        entry = _build.cache.get(digest)
+        cache = _build.cache
+        digest = result_cache.key(source_html) if cache.active else None
+        entry = None if digest is None else cache.get(digest)
         if entry is None:
             entry = decide(source_html, settings)
-            _build.cache.put(digest, entry)
+            if digest is not None:
+                cache.put(digest, entry)
         result.decisions, result.blocks, result.emptied, cut_html = entry
     content._content = source_html if cut_html is None else cut_html
     content._dedup_result = result
