@@ -288,7 +288,9 @@ def summarize(pelican):
         f"{len(cleaned)} with duplicates, {sum(len(r.removed) for r in cleaned)} block(s) "
         + ("removed" if mode == "remove" else "found")
     )
-    logger.info("%s", "\n".join(lines))
+    # Plain text: Rich's highlighter (numbers, paths) took several times
+    # longer over a summary of a hundred lines than writing it.
+    logger.info("%s", "\n".join(lines), extra={"highlighter": None})
     write_report()
 
 
