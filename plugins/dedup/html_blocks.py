@@ -162,19 +162,20 @@ class _TreeBuilder:
 
     def _start(self, tag: str, start: int, text: str) -> None:
         """A start tag ``text`` at offset ``start``."""
-        self._note_implied_closes(tag)
+        stack = self.stack
+        if tag in BLOCK_LEVEL:  # the only tags that imply closes
+            self._note_implied_closes(tag)
         if tag in PROTECTIVE and tag != "code":  # inline code is ordinary text
-            for node in self.stack:
+            for node in stack:
                 node.has_protective = True
         if tag in VOID:
             if tag == "br":
                 self.pieces.append(" ")
             return
-        parent = self.stack[-1] if self.stack else None
-        node = _Node(
-            tag, start, start + len(text), parent, len(self.pieces), uncertain=self.poisoned
-        )
-        self.stack.append(node)
+        node = _Node(tag, start, start + len(text), stack[-1] if stack else None, len(self.pieces))
+        if self.poisoned:
+            node.uncertain = True
+        stack.append(node)
         self.nodes.append(node)
 
     def _end(self, tag: str, start: int) -> None:
