@@ -107,7 +107,7 @@ def could_have_duplicates(text: str, options: Options = Options()) -> bool:
     ``min_words`` words) or two long blocks sharing a word 3-gram (the
     near-duplicate candidates); both repeat an n-gram of the document's word
     stream, n = min(3, min_words). Most posts repeat none, and this check
-    (C-speed set of tuples) lets them skip block parsing altogether. ``text``
+    (C-speed set of hashes) lets them skip block parsing altogether. ``text``
     must contain each block's text contiguously, blocks apart.
     """
     words = _fold(text).split()

@@ -54,10 +54,15 @@ _WS = " \t\n\r\f"
 _TRAILING_WS = re.compile(f"[{_WS}]*")
 
 
-# A tag, with quoted attribute values that may contain ">".
-_TAG = re.compile(r"""<(/?)([A-Za-z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
-# The same, as a whole and in parts, for split().
-_WHOLE_TAG = re.compile(r"""(<(/?)([A-Za-z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>)""")
+# A tag: "<", an optional "/", the name, then attributes whose quoted values
+# may contain ">". Read with split(), which alternates text and the groups:
+# the whole tag, "/" and the name, for the walker;
+_ATTRIBUTES = r"""(?:[^>"']|"[^"]*"|'[^']*')*>"""
+_WHOLE_TAG = re.compile(r"(<(/?)([A-Za-z][^\s/>]*)" + _ATTRIBUTES + ")")
+# "/" and the name in one group, for the screen, with what each tag leaves in
+# its text: a gap where blocks (or a line) break, nothing elsewhere.
+_TAG_NAME = re.compile(r"<(/?[A-Za-z][^\s/>]*)" + _ATTRIBUTES)
+_TAG_GAPS = {f"{slash}{name}": " " for name in BLOCK_LEVEL | {"br"} for slash in ("", "/")}
 # What a regex cannot read as the parser does: comments, CDATA, processing
 # instructions, raw-text elements, and a "<" that does not open a tag.
 _UNSURE_MARKUP = re.compile(r"<(?![A-Za-z/])|<!|<\?|<(?:script|style|textarea|title|xmp)\b", re.I)
@@ -76,13 +81,6 @@ def visible_text(html: str) -> str | None:
     parts = _TAG_NAME.split(html)  # text, tag, text, ..., text
     parts[1::2] = map(_TAG_GAPS.get, map(str.lower, parts[1::2]), repeat(""))
     return unescape("".join(parts))
-
-
-# _TAG with one group, "/" and name together, so that split() alternates
-# text and tag; what each tag leaves in the text: a gap where blocks (or a
-# line) break, nothing elsewhere.
-_TAG_NAME = re.compile(r"""<(/?[A-Za-z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
-_TAG_GAPS = {f"{slash}{name}": " " for name in BLOCK_LEVEL | {"br"} for slash in ("", "/")}
 
 
 @dataclass(frozen=True)
