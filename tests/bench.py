@@ -4,6 +4,8 @@ Prints (goals from the issue in brackets):
 - milliseconds per typical post for the plugin's work: find blocks, decide,
   cut [<= 5 ms];
 - seconds for one post of 2,000 blocks [< 1 s];
+- the quick screen on the N generated posts: microseconds per post, and how
+  many it sends on to the full check (of which how many have duplicates);
 - whole-site build time of N generated posts with and without the plugin,
   measured side by side in one run, alternating, and their ratio [<= 1.03];
 - then the whole site's figures: cold and warm builds, the ratio to Hugo, the
@@ -108,6 +110,28 @@ def plugin_seconds(html, repeat):
     return best
 
 
+def screen_figures(posts):
+    """The quick screen on every generated post: cost per post, and who passes."""
+    with tempfile.TemporaryDirectory(prefix="dedup-screen-") as tmp:
+        generate_site(Path(tmp) / "content", posts)
+        sources = sorted((Path(tmp) / "content" / "posts").glob("*.md"))
+        htmls = [render(p.read_text(encoding="utf-8").split("\n\n", 1)[1]) for p in sources]
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        passed = [html for html in htmls if plugin.might_repeat(html, OPTIONS)]
+        best = min(best, time.perf_counter() - start)
+    found = sum(
+        bool(core.find_duplicates([b.block for b in html_blocks.find_blocks(html)]))
+        for html in passed
+    )
+    print(
+        f"plugin, quick screen of {posts} generated posts: {best / posts * 1e6:.0f} \u00b5s "
+        f"per post (best of 5); {len(passed)} go on to the full check, "
+        f"{found} of them with duplicates"
+    )
+
+
 def build_seconds(content, output, plugins):
     """Wall and CPU seconds of one `pelican` build (CPU: user + system)."""
     command = [
@@ -186,6 +210,7 @@ def main(argv=None):
     big = render("\n\n".join(big_blocks))
     seconds = plugin_seconds(big, 1)
     print(f"plugin, one post of {len(big_blocks)} blocks: {seconds:.3f} s  [goal < 1 s]")
+    screen_figures(args.posts)
 
     for duplicated_every, kind in ((10, "one post in 10 with repeats"), (0, "no repeats")):
         compare_builds(args.posts, args.rounds, duplicated_every, kind)

@@ -12,9 +12,10 @@ import bisect
 import functools
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
+from itertools import repeat
 
 from . import core
 
@@ -53,8 +54,15 @@ _WS = " \t\n\r\f"
 _TRAILING_WS = re.compile(f"[{_WS}]*")
 
 
-# A tag, with quoted attribute values that may contain ">".
-_TAG = re.compile(r"""<(/?)([A-Za-z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
+# A tag: "<", an optional "/", the name, then attributes whose quoted values
+# may contain ">". Read with split(), which alternates text and the groups:
+# the whole tag, "/" and the name, for the walker;
+_ATTRIBUTES = r"""(?:[^>"']|"[^"]*"|'[^']*')*>"""
+_WHOLE_TAG = re.compile(r"(<(/?)([A-Za-z][^\s/>]*)" + _ATTRIBUTES + ")")
+# "/" and the name in one group, for the screen, with what each tag leaves in
+# its text: a gap where blocks (or a line) break, nothing elsewhere.
+_TAG_NAME = re.compile(r"<(/?[A-Za-z][^\s/>]*)" + _ATTRIBUTES)
+_TAG_GAPS = {f"{slash}{name}": " " for name in BLOCK_LEVEL | {"br"} for slash in ("", "/")}
 # What a regex cannot read as the parser does: comments, CDATA, processing
 # instructions, raw-text elements, and a "<" that does not open a tag.
 _UNSURE_MARKUP = re.compile(r"<(?![A-Za-z/])|<!|<\?|<(?:script|style|textarea|title|xmp)\b", re.I)
@@ -65,17 +73,14 @@ def visible_text(html: str) -> str | None:
 
     Inline tags vanish (as in a block's text) and block-level tags become a
     space, so each leaf block's text stands contiguous in the result. Returns
-    None for markup that only the real parser reads reliably.
+    None for markup that only the real parser reads reliably. C-speed: one
+    regex split, then each tag's gap looked up by name, no call per tag.
     """
     if _UNSURE_MARKUP.search(html):
         return None
-    return unescape(_TAG.sub(_tag_gap, html))
-
-
-def _tag_gap(match: re.Match) -> str:
-    """What a tag leaves in the text: a gap where blocks (or a line) break."""
-    name = match[2].lower()
-    return " " if name in BLOCK_LEVEL or name == "br" else ""
+    parts = _TAG_NAME.split(html)  # text, tag, text, ..., text
+    parts[1::2] = map(_TAG_GAPS.get, map(str.lower, parts[1::2]), repeat(""))
+    return unescape("".join(parts))
 
 
 @dataclass(frozen=True)
@@ -87,20 +92,22 @@ class HtmlBlock:
     end: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Node:
     tag: str
     start: int
     inner_start: int
     parent: _Node | None
+    first_piece: int  # the text inside: pieces[first_piece:last_piece]
+    last_piece: int = -1
     inner_end: int = -1
     end: int = -1
     closed: bool = False  # by its own explicit, matching end tag
     uncertain: bool = False
     has_block: bool = False
     has_protective: bool = False
-    text: list[str] = field(default_factory=list)
-    # filled in by _classify
+    # filled in by finish (text: only for leaf kinds and protective elements)
+    text: str = ""
     tainted: bool = False
     in_protective: bool = False
     leaf: bool = False
@@ -110,24 +117,19 @@ class _Unsure(Exception):
     """Our offsets disagree with the parser; trust nothing in this document."""
 
 
-class _Walker(HTMLParser):
-    """Builds a light element tree with offsets; records doubt, never raises."""
+class _TreeBuilder:
+    """Builds a light element tree with offsets from tags and text; records doubt.
+
+    Text goes into one list of pieces; each element remembers which pieces
+    arrived while it was open, so a piece costs one append however deep.
+    """
 
     def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
         self.html = html
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.stack: list[_Node] = []
         self.nodes: list[_Node] = []
+        self.pieces: list[str] = []
         self.poisoned = False
-
-    def _offset(self, prefix: str, tag: str) -> int:
-        line, col = self.getpos()
-        pos = self.line_starts[line - 1] + col
-        probe = self.html[pos : pos + len(prefix) + len(tag)]
-        if probe.lower() != prefix + tag:
-            raise _Unsure(pos)
-        return pos
 
     def _inside_protective(self) -> bool:
         return any(node.tag in PROTECTIVE for node in self.stack)
@@ -156,21 +158,78 @@ class _Walker(HTMLParser):
                 node.uncertain = True
                 return
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        start = self._offset("<", tag)
-        text = self.get_starttag_text() or ""
-        self._note_implied_closes(tag)
+    def _start(self, tag: str, start: int, text: str) -> None:
+        """A start tag ``text`` at offset ``start``."""
+        stack = self.stack
+        if tag in BLOCK_LEVEL:  # the only tags that imply closes
+            self._note_implied_closes(tag)
         if tag in PROTECTIVE and tag != "code":  # inline code is ordinary text
-            for node in self.stack:
+            for node in stack:
                 node.has_protective = True
         if tag in VOID:
             if tag == "br":
-                self._data(" ")
+                self.pieces.append(" ")
             return
-        parent = self.stack[-1] if self.stack else None
-        node = _Node(tag, start, start + len(text), parent, uncertain=self.poisoned)
-        self.stack.append(node)
+        node = _Node(tag, start, start + len(text), stack[-1] if stack else None, len(self.pieces))
+        if self.poisoned:
+            node.uncertain = True
+        stack.append(node)
         self.nodes.append(node)
+
+    def _end(self, tag: str, start: int) -> None:
+        """An end tag at offset ``start``."""
+        close = self.html.find(">", start)
+        end = len(self.html) if close < 0 else close + 1
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth].tag == tag:
+                break
+        else:
+            # A stray end tag: browsers mostly ignore it, but we stay wary.
+            if self.stack and tag not in VOID:
+                self.stack[-1].uncertain = True
+            return
+        clean = depth == len(self.stack) - 1
+        pieces = len(self.pieces)
+        while len(self.stack) > depth:
+            node = self.stack.pop()
+            node.inner_end = start
+            node.end = start
+            node.last_piece = pieces
+            if not clean:
+                node.uncertain = True
+        node.end = end
+        node.closed = clean and not self.poisoned
+
+    def finish(self) -> None:
+        for node in self.stack:
+            node.uncertain = True
+            node.end = node.inner_end = len(self.html)
+            node.last_piece = len(self.pieces)
+        self.stack.clear()
+        for node in self.nodes:
+            if node.tag in LEAF_KINDS or node.tag in PROTECTIVE:
+                node.text = "".join(self.pieces[node.first_piece : node.last_piece])
+        _classify(self.nodes)
+
+
+class _Walker(_TreeBuilder, HTMLParser):
+    """The tree, from html.parser's reading: for any markup, never raises."""
+
+    def __init__(self, html: str) -> None:
+        _TreeBuilder.__init__(self, html)
+        HTMLParser.__init__(self, convert_charrefs=True)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+
+    def _offset(self, prefix: str, tag: str) -> int:
+        line, col = self.getpos()
+        pos = self.line_starts[line - 1] + col
+        probe = self.html[pos : pos + len(prefix) + len(tag)]
+        if probe.lower() != prefix + tag:
+            raise _Unsure(pos)
+        return pos
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._start(tag, self._offset("<", tag), self.get_starttag_text() or "")
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         if tag in VOID:
@@ -184,42 +243,14 @@ class _Walker(HTMLParser):
             node.uncertain = True
 
     def handle_endtag(self, tag: str) -> None:
-        start = self._offset("</", tag)
-        close = self.html.find(">", start)
-        end = len(self.html) if close < 0 else close + 1
-        for depth in range(len(self.stack) - 1, -1, -1):
-            if self.stack[depth].tag == tag:
-                break
-        else:
-            # A stray end tag: browsers mostly ignore it, but we stay wary.
-            if self.stack and tag not in VOID:
-                self.stack[-1].uncertain = True
-            return
-        clean = depth == len(self.stack) - 1
-        while len(self.stack) > depth:
-            node = self.stack.pop()
-            node.inner_end = start
-            node.end = start
-            if not clean:
-                node.uncertain = True
-        node.end = end
-        node.closed = clean and not self.poisoned
+        self._end(tag, self._offset("</", tag))
 
     def handle_data(self, data: str) -> None:
-        self._data(data)
-
-    def _data(self, data: str) -> None:
-        for node in self.stack:
-            if node.tag in LEAF_KINDS or node.tag in PROTECTIVE:
-                node.text.append(data)
+        self.pieces.append(data)
 
     def finish(self) -> None:
         self.close()
-        for node in self.stack:
-            node.uncertain = True
-            node.end = node.inner_end = len(self.html)
-        self.stack.clear()
-        _classify(self.nodes)
+        super().finish()
 
 
 def _classify(nodes: list[_Node]) -> None:
@@ -247,8 +278,8 @@ def _parse(html: str) -> list[_Node] | None:
     return walker.nodes
 
 
-class _RegexWalker(_Walker):
-    """The same walk, fed by one regex instead of html.parser's Python loop.
+class _RegexWalker(_TreeBuilder):
+    """The same tree, from one regex instead of html.parser's Python loop.
 
     Rendered Markdown is plain tags and text; for that, a tag regex finds
     exactly the tags html.parser finds, several times faster. Anything else
@@ -256,43 +287,29 @@ class _RegexWalker(_Walker):
     return False, and the document goes to html.parser.
     """
 
-    def __init__(self, html: str) -> None:
-        super().__init__(html)
-        self._at = 0
-        self._tag_text = ""
-
-    def _offset(self, prefix: str, tag: str) -> int:
-        return self._at
-
-    def get_starttag_text(self) -> str:
-        return self._tag_text
-
     def walk(self) -> bool:
         html = self.html
         if _UNSURE_MARKUP.search(html):
             return False
-        pos = 0
-        for match in _TAG.finditer(html):
-            if not self._text(html[pos : match.start()]):
-                return False
-            self._at, self._tag_text = match.start(), match[0]
-            name = match[2].lower()
-            if match[1]:
-                self.handle_endtag(name)
-            elif match[0].endswith("/>"):
-                if name not in VOID:
-                    return False  # html.parser's reading of "<p/>" varies with attributes
-                self.handle_starttag(name, [])
-            else:
-                self.handle_starttag(name, [])
-            pos = match.end()
-        return self._text(html[pos:])
-
-    def _text(self, text: str) -> bool:
-        if "<" in text:
+        parts = _WHOLE_TAG.split(html)  # text, tag, "/" or "", name, ..., text
+        texts = parts[::4]
+        if "<" in "".join(texts):
             return False
-        if text:
-            self.handle_data(unescape(text))
+        decoded = list(map(unescape, texts)) if "&" in html else texts
+        pieces = self.pieces
+        pos = 0
+        for k, tag in enumerate(parts[1::4]):
+            pieces.append(decoded[k])
+            pos += len(texts[k])
+            name = parts[4 * k + 3].lower()
+            if parts[4 * k + 2]:
+                self._end(name, pos)
+            elif tag.endswith("/>") and name not in VOID:
+                return False  # html.parser's reading of "<p/>" varies with attributes
+            else:
+                self._start(name, pos, tag)
+            pos += len(tag)
+        pieces.append(decoded[-1])
         return True
 
 
@@ -335,7 +352,7 @@ def find_blocks(html: str) -> list[HtmlBlock]:
             protected = True
         else:
             continue
-        text = "".join(node.text).strip()
+        text = node.text.strip()
         block = core.Block(node.tag, _context(node), text, protected)
         found.append(HtmlBlock(block, node.start, node.end))
     return found

@@ -69,7 +69,7 @@ class _Build:
     def __init__(self, settings):
         self.settings = settings
         self.results = {}  # source path -> PostResult
-        self.seconds = 0.0  # time spent cleaning, for the closing summary
+        self.seconds = 0.0  # all the plugin's own time, for the closing summary
         self.cache = None  # set by start(): results remembered across builds
         self.token = uuid.uuid4().hex  # marks the posts this build has seen
 
@@ -139,17 +139,21 @@ def _clean(content):
         result.opted_out = True
         logger.debug("dedup: %s opts out (Dedup: off)", source_name(content))
     elif source_html:
-        digest = result_cache.key(source_html)
-        entry = _build.cache.get(digest)
+        cache = _build.cache
+        digest = result_cache.key(source_html) if cache.active else None
+        entry = None if digest is None else cache.get(digest)
         if entry is None:
             entry = decide(source_html, settings)
-            _build.cache.put(digest, entry)
+            if digest is not None:
+                cache.put(digest, entry)
         result.decisions, result.blocks, result.emptied, cut_html = entry
     content._content = source_html if cut_html is None else cut_html
     content._dedup_result = result
     content._dedup_build = _build.token
-    _build.results[source_name(content)] = result
-    log_details(source_name(content), result, settings.mode)
+    name = source_name(content)
+    _build.results[name] = result
+    if result.decisions:
+        log_details(name, result, settings.mode)
 
 
 def log_details(name, result, mode):
@@ -230,7 +234,9 @@ def start(pelican):
         logger.critical("%s", error)
         raise SystemExit(1) from None
     _build = _Build(settings)
+    started = time.perf_counter()
     _build.cache = result_cache.ResultCache(pelican.settings, settings.fingerprint)
+    _build.seconds += time.perf_counter() - started  # loading remembered results
     # Pelican shows warnings by default; the one line per cleaned post is
     # INFO, so that it never fails a build run with --fatal warnings.
     package_logger = logging.getLogger(__package__)
@@ -264,21 +270,27 @@ def summarize(pelican):
     """The build's account: one line per post with duplicates, then totals.
 
     Written as one log record at the end of the build: a rich-rendered
-    record per post cost more than cleaning the post.
+    record per post cost more than cleaning the post. The time it reports
+    includes this summary's own work and saving the results.
     """
+    started = time.perf_counter()
     mode = _build.settings.mode
     lines = []
     for name, result in sorted(_build.results.items()):
-        lines += post_lines(name, result, mode)
+        if result.decisions:
+            lines += post_lines(name, result, mode)
     cleaned = [r for r in _build.results.values() if r.removed]
+    _build.cache.save()
+    _build.seconds += time.perf_counter() - started
     lines.append(
         f"dedup: checked {len(_build.results)} post(s) in {_build.seconds:.3f} s "
         f"({_build.cache.hits} remembered from an earlier build); "
         f"{len(cleaned)} with duplicates, {sum(len(r.removed) for r in cleaned)} block(s) "
         + ("removed" if mode == "remove" else "found")
     )
-    logger.info("%s", "\n".join(lines))
-    _build.cache.save()
+    # Plain text: Rich's highlighter (numbers, paths) took several times
+    # longer over a summary of a hundred lines than writing it.
+    logger.info("%s", "\n".join(lines), extra={"highlighter": None})
     write_report()
 
 

@@ -38,6 +38,8 @@ class ResultCache:
         self.hits = 0
         if pelican_settings.get("LOAD_CONTENT_CACHE"):
             self.old = self._load()
+        # Nothing to look up and nothing to save: no need to hash each post.
+        self.active = self.save_enabled or bool(self.old)
 
     def _load(self):
         try:

@@ -1,12 +1,16 @@
 """Property tests: the guarantees of core.find_duplicates and of the HTML cut."""
 
 import html as htmllib
+import re
+import string
+import unicodedata
 
+import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dedup import html_blocks
-from dedup.core import Block, could_have_duplicates, find_duplicates, normalize
+from dedup import core, html_blocks
+from dedup.core import Block, Options, could_have_duplicates, find_duplicates, normalize
 from dedup.html_blocks import cut_blocks, find_blocks, visible_text
 
 SHORT = [
@@ -216,6 +220,94 @@ def test_screen_text_holds_every_block_contiguously(blocks):
         assert normalize(found.block.text) in text
 
 
+# Markdown as people write it, rendered as Pelican does: inline markup,
+# entities, typographic quotes and dashes, non-ASCII letters, lists, quotes,
+# headings and code, with runs of blocks pasted again.
+SENTENCE = (
+    "the interview went well and I sent a thank-you note to the hiring manager "
+    "after lunch Step 3 caf\u00e9 na\u00efve \u2019quoted\u2019 \u201cwords\u201d a\u2014b "
+    "AT&T Q&A x<y stra\u00dfe \ufb01le e\u0301t\u00e9 2013"
+)
+WORDS = SENTENCE.split()
+INLINE_MD = ["*{}*", "**{}**", "`{}`", "[{}](https://example.org/?a=1&b=2)", "{}  \n"]
+MARKDOWN = markdown.Markdown(
+    extensions=["markdown.extensions.codehilite", "markdown.extensions.extra"],
+    extension_configs={"markdown.extensions.codehilite": {"css_class": "highlight"}},
+    output_format="html5",
+)
+
+
+@st.composite
+def markdown_source(draw):
+    @st.composite
+    def sentence(draw):
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14))
+        for _ in range(draw(st.integers(0, 2))):
+            at = draw(st.integers(0, len(words) - 1))
+            words[at] = draw(st.sampled_from(INLINE_MD)).format(words[at])
+        return " ".join(words)
+
+    shapes = st.sampled_from(["{}", "- {}", "1. {}", "## {}", "> {}", "```\n{}\n```"])
+    blocks = [draw(shapes).format(draw(sentence())) for _ in range(draw(st.integers(0, 10)))]
+    for _ in range(draw(st.integers(0, 2))):  # paste a run again, perhaps edited
+        if not blocks:
+            break
+        start = draw(st.integers(0, len(blocks) - 1))
+        run = blocks[start : draw(st.integers(start + 1, len(blocks)))]
+        if draw(st.booleans()):
+            run[0] = run[0] + " " + draw(st.sampled_from(WORDS))
+        blocks[draw(st.integers(0, len(blocks))) : 0] = run
+    return "\n\n".join(blocks) + "\n"
+
+
+SCREEN_OPTIONS = [
+    Options(),
+    Options(min_length=10, min_words=2),
+    Options(min_length=1, min_words=1),
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markdown_source(), st.sampled_from(SCREEN_OPTIONS))
+def test_screen_never_hides_a_decision_in_rendered_markdown(source, options):
+    MARKDOWN.reset()
+    html = MARKDOWN.convert(source)
+    decisions = find_duplicates([b.block for b in find_blocks(html)], options)
+    text = visible_text(html)
+    if decisions and text is not None:
+        assert could_have_duplicates(text, options)
+
+
+REFERENCE_TAG = re.compile(r"""<(/?)([A-Za-z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
+
+
+def reference_visible_text(html):
+    """visible_text as first written: one substitution, a Python call per tag."""
+    if html_blocks._UNSURE_MARKUP.search(html):
+        return None
+
+    def gap(match):
+        name = match[2].lower()
+        return " " if name in html_blocks.BLOCK_LEVEL or name == "br" else ""
+
+    return htmllib.unescape(REFERENCE_TAG.sub(gap, html))
+
+
+@FAST
+@given(markdown_source())
+def test_visible_text_of_rendered_markdown_is_the_reference_reading(source):
+    MARKDOWN.reset()
+    html = MARKDOWN.convert(source)
+    assert visible_text(html) == reference_visible_text(html)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=string.printable + "\u00e9\u2019\u200b", max_size=40))
+def test_folding_takes_the_ascii_shortcut_only_where_it_agrees(text):
+    full = unicodedata.normalize("NFKC", text).casefold().translate(core._FOLD)
+    assert core._fold(text) == full
+
+
 # --- the regex walker reads documents exactly as html.parser does -----------
 
 PIECES = [
@@ -228,10 +320,13 @@ PIECES = [
 ]  # fmt: skip
 
 
+PIECES_FOR_SCREEN = PIECES + ["</br>", "<BR>", "<P class='a>b'>", "</Div >", "<x-y>", "&am", "p;"]
+
+
 def node_facts(nodes):
     return [
         (n.tag, n.start, n.inner_start, n.end, n.inner_end, n.closed, n.uncertain,
-         n.tainted, n.leaf, n.has_block, n.has_protective, "".join(n.text))
+         n.tainted, n.leaf, n.has_block, n.has_protective, n.text)
         for n in nodes
     ]  # fmt: skip
 
@@ -248,3 +343,9 @@ def test_regex_walker_agrees_with_html_parser(pieces):
     slow.feed(html)
     slow.finish()
     assert node_facts(fast.nodes) == node_facts(slow.nodes)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(marked_up(), st.lists(st.sampled_from(PIECES_FOR_SCREEN)).map("".join)))
+def test_visible_text_is_the_reference_reading(html):
+    assert visible_text(html) == reference_visible_text(html)
