@@ -1,0 +1,94 @@
+"""What runs in each worker process: render Markdown files as the reader would.
+
+A worker hands back plain data only (a digest of the bytes it read, the HTML
+and Markdown's raw ``Meta`` dict), cheap to pickle. Whenever the result could
+differ from what the build's own reader would do or say (the file cannot be
+decoded, conversion raises, anything logs or warns), it hands back None
+instead, and the build reads that file itself, with its usual messages.
+"""
+
+import hashlib
+import io
+import logging
+import signal
+import warnings
+from pathlib import Path
+from typing import NamedTuple
+
+from markdown_reuse import ready_markdown
+
+
+class Prepared(NamedTuple):
+    """One file rendered by a worker."""
+
+    digest: bytes  # of the file's bytes, to notice a file edited since
+    html: str
+    meta: dict | None  # Markdown's Meta: lower-case key -> list of strings
+
+
+def digest(raw):
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+class _Noticer(logging.Handler):
+    """Counts records instead of showing them: the parent shows its own."""
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+# Set up in each worker by start(); the parent never uses them.
+_markdown_settings = None
+_refuse = None
+_md = None
+_noticer = None
+
+
+def start(markdown_settings, refuse):
+    """Pool initializer: quiet, Ctrl-C left to the parent, nothing shown on the console.
+
+    ``refuse(text)`` is true for files the build skips before rendering
+    (content_guard's nesting limit): rendering them could take seconds.
+    """
+    global _markdown_settings, _refuse, _noticer
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _markdown_settings, _refuse = markdown_settings, refuse
+    _noticer = _Noticer()
+    loggers = [logging.getLogger()]
+    loggers += [
+        lg for lg in logging.Logger.manager.loggerDict.values() if isinstance(lg, logging.Logger)
+    ]
+    for each in loggers:
+        if each.handlers or each is loggers[0]:
+            each.handlers = [_noticer]
+
+
+def render(path):
+    """Prepared for the file at path, or None if the parent should read it itself."""
+    global _md
+    try:
+        raw = Path(path).read_bytes()
+        # As pelican_open reads it: BOM dropped, universal newlines, strict UTF-8.
+        text = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8-sig").read()
+        if _refuse is not None and _refuse(text):
+            return None
+        records = _noticer.count
+        with warnings.catch_warnings(record=True) as warned:
+            _md = ready_markdown(_md, _markdown_settings)
+            html = _md.convert(text)
+        if warned or _noticer.count != records:
+            return None
+        meta = getattr(_md, "Meta", None)
+        return Prepared(digest(raw), html, dict(meta) if meta is not None else None)
+    except Exception:
+        _md = None  # whatever state it was left in, start afresh
+        return None
+
+
+def render_all(paths):
+    """render() for each of a chunk of paths, in order."""
+    return [render(path) for path in paths]
