@@ -7,6 +7,7 @@ decoded, conversion raises, anything logs or warns), it hands back None
 instead, and the build reads that file itself, with its usual messages.
 """
 
+import gc
 import hashlib
 import io
 import logging
@@ -55,6 +56,9 @@ def start(markdown_settings, refuse):
     (content_guard's nesting limit): rendering them could take seconds.
     """
     global _markdown_settings, _refuse, _noticer
+    # The garbage collector need not walk the objects inherited from the
+    # parent (touching them would also copy their pages): freeze them.
+    gc.freeze()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _markdown_settings, _refuse = markdown_settings, refuse
     _noticer = _Noticer()

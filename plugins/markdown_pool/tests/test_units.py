@@ -9,7 +9,6 @@ import pytest
 from markdown_reuse import ReusingMarkdownReader
 from pelican.settings import DEFAULT_CONFIG
 
-from markdown_pool import worker
 from markdown_pool.pool import Session
 from markdown_pool.reader import PooledMarkdownReader
 from markdown_pool.settings import SettingsError, read_settings
@@ -133,11 +132,12 @@ def test_a_worker_that_dies_does_not_hang_the_build(posts, session_for):
     assert session.served < len(posts)
 
 
-def test_worker_returns_plain_data(posts):
-    worker.start(PooledMarkdownReader(settings()).settings["MARKDOWN"], None)
-    try:
-        prepared = worker.render(posts[0])
-    finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-    assert type(prepared.html) is str
-    assert prepared.meta["summary"] == ["A *formatted* summary"]
+def test_workers_hand_back_plain_data(posts, session_for):
+    _reader, session = session_for(posts)
+    prepared = session.take(posts[0])
+    assert type(prepared.html) is str and type(prepared.digest) is bytes
+    assert prepared.meta == {
+        "title": ["S"],
+        "date": ["2013-03-10"],
+        "summary": ["A *formatted* summary"],
+    }
