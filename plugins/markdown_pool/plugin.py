@@ -120,7 +120,13 @@ def start_pool(generator):
         return
     readers = [r for r in generator.readers.readers.values() if isinstance(r, PooledMarkdownReader)]
     processes = min(processes, len(paths))
-    session = Session(paths, processes, generator.settings["MARKDOWN"], nesting_guard(readers[0]))
+    try:
+        session = Session(
+            paths, processes, generator.settings["MARKDOWN"], nesting_guard(readers[0])
+        )
+    except Exception as error:  # e.g. fork refused: read as without the plugin
+        logger.info("markdown_pool: could not start worker processes (%s); reading serially", error)
+        return
     _build.session, _build.readers = session, readers
     for reader in readers:
         reader.session = session

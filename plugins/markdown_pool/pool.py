@@ -7,8 +7,11 @@ result has arrived, when the build stops waiting (any exception, Ctrl-C),
 or when the plugin closes the session.
 """
 
+import contextlib
 import logging
 import multiprocessing
+import signal
+import threading
 import time
 from collections import deque
 from pathlib import Path
@@ -27,6 +30,27 @@ def chunk_size(files, processes):
     return max(1, min(16, files // (processes * 8)))
 
 
+@contextlib.contextmanager
+def ctrl_c_deferred():
+    """Hold back Ctrl-C (SIGINT) while workers start or stop, then deliver it.
+
+    A Ctrl-C in the middle of starting or ending the pool would leave workers
+    that nothing ends; a worker forked in that time inherits the deferring
+    handler, so it cannot die of it either before it ignores Ctrl-C.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+        if caught:
+            signal.raise_signal(signal.SIGINT)
+
+
 class WorkerDied(RuntimeError):
     """A worker process ended while it still had files to render."""
 
@@ -36,23 +60,29 @@ class Session:
 
     def __init__(self, paths, processes, markdown_settings, refuse=None):
         context = multiprocessing.get_context("fork")
-        before = {child.pid for child in multiprocessing.active_children()}
         self.processes = processes
         self.started = time.perf_counter()
-        self._pool = context.Pool(
-            processes, initializer=worker.start, initargs=(markdown_settings, refuse)
-        )
-        self._workers = {child.pid for child in multiprocessing.active_children()} - before
-        size = chunk_size(len(paths), processes)
-        chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
-        self._chunks = self._pool.imap(worker.render_all, chunks)
-        self._chunk = deque()
-        self._waiting = deque(paths)
-        self._expected = set(paths)
-        self._arrived = {}
         self.files = len(paths)
         self.rendered = 0  # files the workers rendered
         self.served = 0  # of which the reader used the result
+        self._waiting = deque(paths)
+        self._expected = set(paths)
+        self._arrived = {}
+        self._chunk = deque()
+        self._pool = None
+        before = {child.pid for child in multiprocessing.active_children()}
+        try:
+            with ctrl_c_deferred():
+                self._pool = context.Pool(
+                    processes, initializer=worker.start, initargs=(markdown_settings, refuse)
+                )
+                self._workers = {c.pid for c in multiprocessing.active_children()} - before
+                size = chunk_size(len(paths), processes)
+                chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
+                self._chunks = self._pool.imap(worker.render_all, chunks)
+        except BaseException:
+            self.close()
+            raise
 
     def take(self, path):
         """The worker's Prepared for path if it still matches the file, else None."""
@@ -114,8 +144,9 @@ class Session:
         self._expected.clear()
         # Terminate (SIGTERM), not close: a worker never flushes or logs on its
         # way out, so nothing it inherited from the parent can block it.
-        pool.terminate()
-        pool.join()
+        with ctrl_c_deferred():
+            pool.terminate()
+            pool.join()
         logger.info(
             "markdown_pool: %s of %s Markdown file(s) rendered by %s worker process(es) in %.2f s",
             self.rendered,
