@@ -238,3 +238,30 @@ def test_pelican_r_keeps_no_worker_between_runs(tmp_path):
         log = build.interrupt()
     assert len(pool_runs(log)) == 1, log  # the cold run; the warm one starts none
     assert processes_with(token) == set()
+
+
+def test_workers_end_when_the_build_is_killed(content, tmp_path):
+    token = f"markdown-pool-test-{uuid.uuid4()}"
+    build = Running(content, "-o", tmp_path / "out", "-s", ROOT / "pelicanconf.py", *POOL,
+                    "--cache-path", tmp_path / "cache", token=token)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while len(processes_with(token) - {build.process.pid}) < WORKERS:
+        assert build.process.poll() is None, "the build ended before its workers were seen"
+        assert time.monotonic() < deadline, "no worker process was started"
+        time.sleep(0.005)
+    build.process.kill()  # SIGKILL: no clean-up code of the build runs
+    build.process.wait(timeout=60)
+    deadline = time.monotonic() + 10
+    while processes_with(token) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert processes_with(token) == set()
+
+
+def test_a_bad_setting_stops_the_build_with_one_plain_line(tmp_path):
+    setting = json.dumps({"PROCESSES": -1}).join(("MARKDOWN_POOL=", ""))
+    result = run_pelican(ROOT / "content", tmp_path / "out", "pelicanconf.py", "-e", setting)
+    log = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "MARKDOWN_POOL['PROCESSES'] must be a whole number >= 0, not -1" in log
+    assert "Traceback" not in log
+    assert not (tmp_path / "out" / "index.html").exists()

@@ -10,6 +10,7 @@ or when the plugin closes the session.
 import contextlib
 import logging
 import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -74,7 +75,9 @@ class Session:
         try:
             with ctrl_c_deferred():
                 self._pool = context.Pool(
-                    processes, initializer=worker.start, initargs=(markdown_settings, refuse)
+                    processes,
+                    initializer=worker.start,
+                    initargs=(markdown_settings, refuse, os.getpid()),
                 )
                 self._workers = {c.pid for c in multiprocessing.active_children()} - before
                 size = chunk_size(len(paths), processes)

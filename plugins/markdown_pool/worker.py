@@ -7,16 +7,21 @@ decoded, conversion raises, anything logs or warns), it hands back None
 instead, and the build reads that file itself, with its usual messages.
 """
 
+import contextlib
+import ctypes
 import gc
 import hashlib
 import io
 import logging
+import os
 import signal
 import warnings
 from pathlib import Path
 from typing import NamedTuple
 
 from markdown_reuse import ready_markdown
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 class Prepared(NamedTuple):
@@ -49,17 +54,33 @@ _md = None
 _noticer = None
 
 
-def start(markdown_settings, refuse):
-    """Pool initializer: quiet, Ctrl-C left to the parent, nothing shown on the console.
+def end_with_parent(parent):
+    """Have Linux send this process SIGTERM when its parent dies, however it dies.
+
+    Without it, a parent killed (SIGKILL, the OOM killer, ``pelican -lr``
+    ending its builder with SIGTERM) while it was ending its pool could leave
+    a worker waiting forever for a queue lock a terminated sibling held.
+    """
+    # Best effort: an initializer that raised would make the pool fork
+    # workers again and again.
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() != parent:  # it died before prctl
+        os._exit(1)
+
+
+def start(markdown_settings, refuse, parent):
+    """Pool initializer: ends with its parent, leaves Ctrl-C to it, shows nothing.
 
     ``refuse(text)`` is true for files the build skips before rendering
     (content_guard's nesting limit): rendering them could take seconds.
     """
     global _markdown_settings, _refuse, _noticer
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with_parent(parent)
     # The garbage collector need not walk the objects inherited from the
     # parent (touching them would also copy their pages): freeze them.
     gc.freeze()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _markdown_settings, _refuse = markdown_settings, refuse
     _noticer = _Noticer()
     loggers = [logging.getLogger()]
