@@ -7,12 +7,15 @@ of worker processes (forked, so they start in milliseconds) that render them
 ahead of Pelican, in the order Pelican reads them; the reader then takes
 each file's HTML and raw metadata from the pool and does the rest (metadata
 processing, content_guard's checks, the content cache) as before. Output is
-byte-identical. A file that changed since its worker read it, or that the
-worker could not render quietly (not UTF-8, too deeply nested, any error,
-warning or log line), is read by the build itself, so every message stays
-as it was. A warm rebuild, which renders only the edited posts, never starts
-the pool. The workers are ended as soon as the articles are read, and on any
-exception or Ctrl-C.
+byte-identical. The build never waits for a worker: a file whose result has
+not arrived, that changed since its worker read it, or that the worker could
+not render quietly (not UTF-8, too deeply nested, any error, warning or log
+line) is read by the build itself, so every message stays as it was, and
+workers that are slow (they run at a lower priority, on CPU time the build
+leaves over) or dead cost only their own CPU. A warm rebuild, which renders
+only the edited posts, never starts the pool. The workers are ended as soon
+as the build reaches its last article, on any exception or Ctrl-C, and when
+the build process dies.
 
 Settings (validated; a bad value stops the build with one line, exit 1)::
 

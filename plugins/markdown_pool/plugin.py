@@ -140,6 +140,13 @@ def close_pool(*_sender):
     _build.readers = []
     if session is not None:
         session.close()
+        logger.info(
+            "markdown_pool: %s of %s Markdown file(s) rendered by %s worker process(es) in %.2f s",
+            session.served,
+            session.files,
+            session.processes,
+            session.seconds,
+        )
 
 
 def register_signals(signals):

@@ -1,10 +1,13 @@
-"""The parent's side of the pool: start workers, hand out their results in reading order.
+"""The parent's side of the pool: start workers, hand their results to the reader.
 
-Results arrive in the order the files were given (the order Pelican reads
-them), so the build consumes each one while the workers render the next.
-The workers live only while they render: they are ended as soon as the last
-result has arrived, when the build stops waiting (any exception, Ctrl-C),
-or when the plugin closes the session.
+The build never waits for a worker. The workers render the files ahead of
+the build, in the order it reads them, and skip those it has already
+reached; when the build comes to a file whose result has not arrived, it
+reads the file itself, as it would without the pool. So a worker that is
+slow (the machine is busy: workers run at a lower priority than the build)
+or dead costs the build nothing but its own CPU. The workers are ended as
+soon as the build reaches its last file, when the plugin closes the
+session, and on any exception or Ctrl-C.
 """
 
 import contextlib
@@ -14,21 +17,16 @@ import os
 import signal
 import threading
 import time
-from collections import deque
 from pathlib import Path
 
 from . import worker
 
 logger = logging.getLogger(__name__)
 
-# How long to wait for a result before checking that no worker died (a
-# worker killed, e.g. by the kernel's OOM killer, never sends its result).
-POLL_SECONDS = 0.5
-
 
 def chunk_size(files, processes):
-    """Small chunks: the first results arrive early and the work stays balanced."""
-    return max(1, min(16, files // (processes * 8)))
+    """Small chunks: results arrive soon after their files are rendered."""
+    return max(1, min(8, files // (processes * 8)))
 
 
 @contextlib.contextmanager
@@ -52,10 +50,6 @@ def ctrl_c_deferred():
             signal.raise_signal(signal.SIGINT)
 
 
-class WorkerDied(RuntimeError):
-    """A worker process ended while it still had files to render."""
-
-
 class Session:
     """The workers rendering one generator's Markdown files, and their results."""
 
@@ -64,33 +58,42 @@ class Session:
         self.processes = processes
         self.started = time.perf_counter()
         self.files = len(paths)
-        self.rendered = 0  # files the workers rendered
-        self.served = 0  # of which the reader used the result
-        self._waiting = deque(paths)
-        self._expected = set(paths)
+        self.served = 0  # files whose worker result the reader used
+        self.seconds = None  # how long the workers lived
+        self._index = {path: number for number, path in enumerate(paths)}
         self._arrived = {}
-        self._chunk = deque()
+        self._received = 0
         self._pool = None
-        before = {child.pid for child in multiprocessing.active_children()}
+        # Shared with the workers: the index of the file the build reads now.
+        self._reached = context.RawValue("q", -1)
+        size = chunk_size(len(paths), processes)
+        numbered = list(enumerate(paths))
+        chunks = [numbered[start : start + size] for start in range(0, len(paths), size)]
         try:
             with ctrl_c_deferred():
                 self._pool = context.Pool(
                     processes,
                     initializer=worker.start,
-                    initargs=(markdown_settings, refuse, os.getpid()),
+                    initargs=(
+                        markdown_settings,
+                        refuse,
+                        os.getpid(),
+                        threading.main_thread().ident,
+                        self._reached,
+                    ),
                 )
-                self._workers = {c.pid for c in multiprocessing.active_children()} - before
-                size = chunk_size(len(paths), processes)
-                chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
-                self._chunks = self._pool.imap(worker.render_all, chunks)
+                self._results = self._pool.imap_unordered(worker.render_all, chunks)
         except BaseException:
             self.close()
             raise
 
     def take(self, path):
-        """The worker's Prepared for path if it still matches the file, else None."""
+        """The worker's Prepared for path if it has arrived and matches the file, else None."""
+        number = self._index.get(path)
+        if number is None:
+            return None
         try:
-            prepared = self._result_for(path)
+            prepared = self._result_for(path, number)
         except Exception as error:  # the pool broke: the build reads the rest itself
             logger.info("markdown_pool: %s; reading the remaining files in this process", error)
             self.close()
@@ -110,50 +113,47 @@ class Session:
         self.served += 1
         return prepared
 
-    def _result_for(self, path):
-        if path in self._arrived:
-            return self._arrived.pop(path)
-        if path not in self._expected or self._pool is None:
-            return None
-        while self._waiting:
-            arrived = self._waiting.popleft()
-            self._expected.discard(arrived)
-            prepared = self._next()
-            self.rendered += prepared is not None
-            if not self._waiting:
-                self.close()  # every result is in: end the workers now
-            if arrived == path:
-                return prepared
-            self._arrived[arrived] = prepared
-        return None
+    def _result_for(self, path, number):
+        if self._pool is not None:
+            self._reached.value = max(self._reached.value, number)
+            self._collect(timeout=0)
+            if number == self.files - 1:
+                self.close()  # the build has reached its last file
+        return self._arrived.pop(path, None)
 
-    def _next(self):
-        """The next result in order, from the current chunk or the next one."""
-        while not self._chunk:
+    def _collect(self, timeout):
+        """Keep every result that has arrived; wait at most timeout for the first."""
+        while self._received < self.files:
             try:
-                self._chunk.extend(self._chunks.next(timeout=POLL_SECONDS))
+                chunk = self._results.next(timeout=timeout)
             except multiprocessing.TimeoutError:
-                alive = {child.pid for child in multiprocessing.active_children()}
-                if self._workers - alive:
-                    raise WorkerDied("a worker process died") from None
-        return self._chunk.popleft()
+                return False
+            timeout = 0
+            self._received += len(chunk)
+            self._arrived.update((path, p) for path, p in chunk if p is not None)
+        return True
+
+    def wait(self, timeout):
+        """Wait until every file is rendered (True) or timeout seconds pass (False).
+
+        The build never calls it; tests and benchmarks do.
+        """
+        deadline = time.monotonic() + timeout
+        while self._received < self.files and self._pool is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            self._collect(timeout=min(left, 0.1))
+        return self._received == self.files
 
     def close(self):
         """End the workers (idempotent); results already arrived stay usable."""
         if self._pool is None:
             return
         pool, self._pool = self._pool, None
-        self._waiting.clear()
-        self._expected.clear()
         # Terminate (SIGTERM), not close: a worker never flushes or logs on its
         # way out, so nothing it inherited from the parent can block it.
         with ctrl_c_deferred():
             pool.terminate()
             pool.join()
-        logger.info(
-            "markdown_pool: %s of %s Markdown file(s) rendered by %s worker process(es) in %.2f s",
-            self.rendered,
-            self.files,
-            self.processes,
-            time.perf_counter() - self.started,
-        )
+        self.seconds = time.perf_counter() - self.started

@@ -15,6 +15,7 @@ import io
 import logging
 import os
 import signal
+import threading
 import warnings
 from pathlib import Path
 from typing import NamedTuple
@@ -22,6 +23,7 @@ from typing import NamedTuple
 from markdown_reuse import ready_markdown
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+NICENESS = 10
 
 
 class Prepared(NamedTuple):
@@ -52,15 +54,23 @@ _markdown_settings = None
 _refuse = None
 _md = None
 _noticer = None
+_reached = None
 
 
-def end_with_parent(parent):
+def end_with_parent(parent, parent_main_thread):
     """Have Linux send this process SIGTERM when its parent dies, however it dies.
 
     Without it, a parent killed (SIGKILL, the OOM killer, ``pelican -lr``
     ending its builder with SIGTERM) while it was ending its pool could leave
     a worker waiting forever for a queue lock a terminated sibling held.
+    Linux sends it when the *thread* that forked the worker ends: only
+    workers forked by the main thread ask for it, not the replacements the
+    pool's own thread forks for dead workers (that thread ends with the pool,
+    and a replacement killed then could hold the lock the pool's terminate()
+    waits for).
     """
+    if threading.get_ident() != parent_main_thread:
+        return
     # Best effort: an initializer that raised would make the pool fork
     # workers again and again.
     with contextlib.suppress(OSError, AttributeError):
@@ -69,15 +79,20 @@ def end_with_parent(parent):
         os._exit(1)
 
 
-def start(markdown_settings, refuse, parent):
-    """Pool initializer: ends with its parent, leaves Ctrl-C to it, shows nothing.
+def start(markdown_settings, refuse, parent, parent_main_thread, reached):
+    """Pool initializer: ends with its parent, yields the CPU to it, shows nothing.
 
     ``refuse(text)`` is true for files the build skips before rendering
     (content_guard's nesting limit): rendering them could take seconds.
+    ``reached.value`` is the index of the file the build is reading now.
     """
-    global _markdown_settings, _refuse, _noticer
+    global _markdown_settings, _refuse, _noticer, _reached
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    end_with_parent(parent)
+    end_with_parent(parent, parent_main_thread)
+    # The build itself is the critical path, and other work may share the
+    # machine: the workers only take CPU time that is left over.
+    os.nice(NICENESS)
+    _reached = reached
     # The garbage collector need not walk the objects inherited from the
     # parent (touching them would also copy their pages): freeze them.
     gc.freeze()
@@ -114,6 +129,6 @@ def render(path):
         return None
 
 
-def render_all(paths):
-    """render() for each of a chunk of paths, in order."""
-    return [render(path) for path in paths]
+def render_all(chunk):
+    """(path, render(path)) for each (index, path) of a chunk the build has not reached."""
+    return [(path, render(path) if number > _reached.value else None) for number, path in chunk]

@@ -4,6 +4,7 @@ import copy
 import multiprocessing
 import os
 import signal
+import time
 
 import pytest
 from markdown_reuse import ReusingMarkdownReader
@@ -85,9 +86,10 @@ def test_bad_settings_are_named(given, words):
 
 def test_pooled_reads_equal_serial_reads_in_any_order(posts, session_for):
     reader, session = session_for(posts)
-    # Reverse order: results that arrive first wait for the reader to ask.
+    assert session.wait(timeout=30)
+    # Reverse order: results that arrived first wait for the reader to ask.
     pooled = {path: reader.read(path) for path in reversed(posts)}
-    assert session.rendered == session.served == len(posts)
+    assert session.served == len(posts)
     serial = ReusingMarkdownReader(settings())
     for path in posts:
         assert pooled[path] == serial.read(path), path
@@ -97,13 +99,13 @@ def test_pooled_reads_equal_serial_reads_in_any_order(posts, session_for):
 
 def test_a_file_edited_after_its_worker_read_it_is_read_again(posts, session_for, tmp_path):
     reader, session = session_for(posts)
-    # Taking the last result brings in every one before it: all read before the edit.
-    assert session.take(posts[-1]) is not None
+    assert session.wait(timeout=30)  # every file was read before the edit
     with open(posts[-2], "a", encoding="utf-8") as handle:
         handle.write("\nEdited since.\n")
     content, _metadata = reader.read(posts[-2])
     assert "Edited since." in content
-    assert session.served == 1
+    assert session.served == 0
+    assert session.take(posts[-1]) is not None
 
 
 def test_files_the_worker_cannot_render_are_left_to_the_build(posts, tmp_path, session_for):
@@ -113,10 +115,10 @@ def test_files_the_worker_cannot_render_are_left_to_the_build(posts, tmp_path, s
     deep.write_text("Title: D\n\n" + ">" * 60 + " x\n", encoding="utf-8")
     paths = [str(latin), str(deep), *posts]
     _reader, session = session_for(paths, refuse=lambda text: ">" * 60 in text)
+    assert session.wait(timeout=30)
     assert session.take(str(latin)) is None
     assert session.take(str(deep)) is None
     assert all(session.take(path) is not None for path in posts)
-    assert session.rendered == len(posts)
 
 
 def test_a_worker_that_dies_does_not_hang_the_build(posts, session_for):
@@ -126,14 +128,29 @@ def test_a_worker_that_dies_does_not_hang_the_build(posts, session_for):
         return False
 
     reader, session = session_for(posts, refuse=killed_on_footnotes)
+    assert not session.wait(timeout=1)  # the dead worker's files never come
     serial = ReusingMarkdownReader(settings())
-    # Every file is still read, the ones after the lost result by the reader itself.
+    # Every file is still read, the lost ones by the reader itself.
     assert [reader.read(path) for path in posts] == [serial.read(path) for path in posts]
-    assert session.served < len(posts)
+    assert 0 < session.served < len(posts)
+
+
+def test_the_build_never_waits_for_a_worker(posts, session_for):
+    def slow(text):
+        time.sleep(60)
+        return False
+
+    reader, session = session_for(posts, refuse=slow)
+    started = time.monotonic()
+    serial = ReusingMarkdownReader(settings())
+    assert [reader.read(path) for path in posts] == [serial.read(path) for path in posts]
+    assert time.monotonic() - started < 30
+    assert session.served == 0
 
 
 def test_workers_hand_back_plain_data(posts, session_for):
     _reader, session = session_for(posts)
+    assert session.wait(timeout=30)
     prepared = session.take(posts[0])
     assert type(prepared.html) is str and type(prepared.digest) is bytes
     assert prepared.meta == {
