@@ -25,18 +25,22 @@ logger = logging.getLogger(__name__)
 META_PRIORITY = 27
 
 
+def ready_markdown(md, markdown_settings):
+    """md reset for the next document, meta preprocessor back; a new one if md is None."""
+    if md is None:
+        return Markdown(**markdown_settings)
+    md.reset()
+    if "meta" not in md.preprocessors:
+        md.preprocessors.register(MetaPreprocessor(md), "meta", META_PRIORITY)
+    return md
+
+
 class ReusingMarkdownReader(MarkdownReader):
     """Pelican's Markdown reader, with one Markdown instance per build."""
 
     def read(self, source_path):
         self._source_path = source_path
-        md = getattr(self, "_md", None)
-        if md is None:
-            md = self._md = Markdown(**self.settings["MARKDOWN"])
-        else:
-            md.reset()
-            if "meta" not in md.preprocessors:
-                md.preprocessors.register(MetaPreprocessor(md), "meta", META_PRIORITY)
+        md = self._md = ready_markdown(getattr(self, "_md", None), self.settings["MARKDOWN"])
         with pelican_open(source_path) as text:
             content = md.convert(text)
         metadata = self._parse_metadata(md.Meta) if hasattr(md, "Meta") else {}
