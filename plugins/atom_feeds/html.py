@@ -3,8 +3,6 @@
 import re
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup
-
 # Attributes that hold one URL, and those that hold a srcset list.
 URL_ATTRIBUTES = ("href", "src", "poster", "cite", "action", "longdesc", "background")
 SRCSET_ATTRIBUTES = ("srcset",)
@@ -35,7 +33,7 @@ def absolute_links(html, base):
     """
     if not html or not _MAY_HOLD_URL.search(html):
         return html
-    soup = BeautifulSoup(html, "html.parser")
+    soup = _parse(html)
     changed = False
     for tag in soup.find_all(True):
         for name in URL_ATTRIBUTES:
@@ -63,4 +61,12 @@ def html_to_text(html):
     html = str(html)
     if "<" not in html and "&" not in html:
         return " ".join(html.split())
-    return " ".join(BeautifulSoup(html, "html.parser").get_text().split())
+    return " ".join(_parse(html).get_text().split())
+
+
+def _parse(html):
+    """BeautifulSoup's tree of ``html``. Imported here, when first needed: the
+    import costs more than a whole build of a site whose posts have no links."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser")
