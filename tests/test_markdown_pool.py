@@ -210,15 +210,20 @@ class Running:
         return "".join(self.log)
 
 
-def test_ctrl_c_while_the_workers_render_leaves_none_behind(content, tmp_path):
-    token = f"markdown-pool-test-{uuid.uuid4()}"
-    build = Running(content, "-o", tmp_path / "out", "-s", ROOT / "pelicanconf.py", *POOL,
-                    "--cache-path", tmp_path / "cache", token=token)  # fmt: skip
+def wait_for_workers(build, token):
+    """Until the build's workers are running (they carry its token)."""
     deadline = time.monotonic() + 60
     while len(processes_with(token) - {build.process.pid}) < WORKERS:
         assert build.process.poll() is None, "the build ended before its workers were seen"
         assert time.monotonic() < deadline, "no worker process was started"
         time.sleep(0.005)
+
+
+def test_ctrl_c_while_the_workers_render_leaves_none_behind(content, tmp_path):
+    token = f"markdown-pool-test-{uuid.uuid4()}"
+    build = Running(content, "-o", tmp_path / "out", "-s", ROOT / "pelicanconf.py", *POOL,
+                    "--cache-path", tmp_path / "cache", token=token)  # fmt: skip
+    wait_for_workers(build, token)
     log = build.interrupt()
     assert "Traceback" not in log
     assert processes_with(token) == set()
@@ -248,11 +253,7 @@ def test_workers_end_when_the_build_is_killed(content, tmp_path):
     token = f"markdown-pool-test-{uuid.uuid4()}"
     build = Running(content, "-o", tmp_path / "out", "-s", ROOT / "pelicanconf.py", *POOL,
                     "--cache-path", tmp_path / "cache", token=token)  # fmt: skip
-    deadline = time.monotonic() + 60
-    while len(processes_with(token) - {build.process.pid}) < WORKERS:
-        assert build.process.poll() is None, "the build ended before its workers were seen"
-        assert time.monotonic() < deadline, "no worker process was started"
-        time.sleep(0.005)
+    wait_for_workers(build, token)
     build.process.kill()  # SIGKILL: no clean-up code of the build runs
     build.process.wait(timeout=60)
     deadline = time.monotonic() + 10
