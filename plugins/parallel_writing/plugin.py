@@ -63,14 +63,14 @@ def _name(receiver):
 
 
 def _harmless(thread):
-    """The main thread, and the thread of Pelican's "Generating..." spinner.
+    """The main thread, and the thread of Pelican's "Generating..." spinner (rich).
 
     A forked worker has only the thread that forked. The spinner's thread may
     hold the console's locks at that moment; a worker never uses the console
     (it sends its log records to the main process, and gets its own
     sys.stdout and sys.stderr), so it cannot wait on them.
     """
-    return thread is threading.main_thread() or type(thread).__name__ == "_RefreshThread"
+    return thread is threading.main_thread() or type(thread).__module__.startswith("rich.")
 
 
 def why_one_process(settings, generators):
@@ -247,8 +247,24 @@ class Run:
         # heap, and the main process's would walk a heap that only grows.
         gc.freeze()
         for rank in range(1, self.processes):
-            read_end, write_end = os.pipe()
-            pid = os.fork()
+            read_end = write_end = None
+            try:
+                read_end, write_end = os.pipe()
+                pid = os.fork()
+            except OSError as error:  # out of processes, files or memory: fewer writers
+                for end in (read_end, write_end):
+                    if end is not None:
+                        os.close(end)
+                logger.info(
+                    "parallel_writing: could not start a worker (%s); writing with one process",
+                    error,
+                )
+                # Nothing is written yet. Workers already started count on
+                # this many processes: end them, and write everything here.
+                self._stop_workers()
+                self.processes = 1
+                self.shares = Shares(1)
+                return
             if pid == 0:
                 os.close(read_end)
                 for _pid, other in self.workers:

@@ -136,6 +136,25 @@ def test_two_names_for_one_file_fail_as_on_one_core(tmp_path):
     no_children_left()
 
 
+@pytest.mark.parametrize("started", [0, 1], ids=["none-started", "one-started"])
+def test_when_a_worker_cannot_start_the_main_process_writes_everything(
+    tmp_path, monkeypatch, started
+):
+    fork, calls = os.fork, []
+
+    def refused_after_some():
+        calls.append(1)
+        if len(calls) > started:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        return fork()
+
+    monkeypatch.setattr(os, "fork", refused_after_some)
+    writer = build(tmp_path, [Generator(NAMES)], processes=3)
+    assert writer._written_files == {str(tmp_path / name) for name in NAMES}
+    assert all((tmp_path / name).exists() for name in NAMES)
+    no_children_left()
+
+
 def test_reasons_to_stay_on_one_process():
     def listener(*args, **kwargs):
         pass
