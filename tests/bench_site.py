@@ -189,7 +189,7 @@ def report(posts, rounds, runs):
         one, every = median(runs[f"{kind}, one process"], "wall"), median(runs[kind], "wall")
         print(
             f"  {kind}, output written by one process instead: {one:.2f} s wall "
-            f"(every core saves {1 - every / one:.0%})"
+            f"(writing on every core saves {1 - every / one:.0%})"
         )
     if runs["hugo"]:
         hugo_wall, hugo_cpu = median(runs["hugo"], "wall"), median(runs["hugo"], "cpu")
