@@ -13,7 +13,7 @@ import time
 import pytest
 
 from tests.bench import generate_site
-from tests.conftest import PELICAN, ROOT
+from tests.conftest import PELICAN, ROOT, copy_content, run_pelican
 
 FORCED = "PARALLEL_WRITING=" + json.dumps({"PROCESSES": 2, "MIN_CONTENT": 0})
 
@@ -85,3 +85,15 @@ def test_a_template_error_while_writing_fails_the_build(many_posts, tmp_path):
     assert "unable to load missing" in log
     time.sleep(0.5)
     assert session_processes(build.pid) == []
+
+
+def test_a_bad_setting_stops_the_build_before_reading_with_one_line(tmp_path):
+    content = copy_content(tmp_path / "content")
+    (content / "posts" / "latin-1.md").write_bytes(b"Title: Caf\xe9\nDate: 2013-03-09\n\nB.\n")
+    bad = "PARALLEL_WRITING=" + json.dumps({"PROCESES": 2})
+    result = run_pelican(content, tmp_path / "out", "pelicanconf.py", "-e", bad)
+    assert result.returncode == 1
+    log = result.stdout + result.stderr
+    assert "PARALLEL_WRITING: unknown key(s) ['PROCESES']" in log
+    assert "Traceback" not in log
+    assert "latin-1.md" not in log  # no post was read

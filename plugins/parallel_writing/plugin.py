@@ -391,16 +391,26 @@ class Run:
         gc.unfreeze()
 
 
+def settings_or_stop(pelican_settings):
+    """Validated settings; a bad one stops the build with one plain line, exit 1."""
+    try:
+        return read_settings(pelican_settings)
+    except SettingsError as error:
+        logger.critical("%s", error)
+        raise SystemExit(1) from None
+
+
+def check_settings(pelican):
+    """initialized: refuse bad settings before any post is read."""
+    settings_or_stop(pelican.settings)
+
+
 def start(generators):
     """all_generators_finalized: share the output stage when it is worth it."""
     if not generators:
         return
     pelican_settings = generators[0].settings
-    try:
-        settings = read_settings(pelican_settings)
-    except SettingsError as error:
-        logger.critical("%s", error)
-        raise SystemExit(1) from None
+    settings = settings_or_stop(pelican_settings)
     reason = why_one_process(settings, generators)
     if reason:
         logger.debug("parallel_writing: writing with one process: %s", reason)
@@ -409,4 +419,5 @@ def start(generators):
 
 
 def register():
+    signals.initialized.connect(check_settings)
     signals.all_generators_finalized.connect(start)
