@@ -1,6 +1,7 @@
 """HTML helpers for feed entries: links a reader can follow, titles as text."""
 
 import re
+from html import unescape
 from urllib.parse import urljoin
 
 # Attributes that hold one URL, and those that hold a srcset list.
@@ -56,11 +57,12 @@ def html_to_text(html):
 
     ``Markup.striptags`` drops ``< b ... >`` from "a < b > c"; HTML's own
     parsing rules keep such text and still remove real tags and entities.
-    Text with neither "<" nor "&" has no markup to read.
+    Text without "<" is all character data, whose references html.parser
+    decodes with ``html.unescape``: most titles ("I&#8217;m") need no parse.
     """
     html = str(html)
-    if "<" not in html and "&" not in html:
-        return " ".join(html.split())
+    if "<" not in html:
+        return " ".join(unescape(html).split())
     return " ".join(_parse(html).get_text().split())
 
 
