@@ -18,7 +18,7 @@ from pelican.settings import DEFAULT_CONFIG
 import pelicanconf
 from tests.conftest import SAMPLE_POST, copy_content, run_pelican
 
-SPEEDUPS = ["url_once", "markdown_reuse"]
+SPEEDUPS = ["url_once", "strftime_once", "markdown_reuse"]
 
 
 def files(site):
