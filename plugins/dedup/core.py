@@ -15,7 +15,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import chain
+from itertools import chain, compress, count
+from operator import not_
 
 __all__ = [
     "Block",
@@ -85,6 +86,29 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
 
 
+def _fold_words(text: str) -> list[str]:
+    """``_fold(text).split()``, folding only the words that are not ASCII.
+
+    NFKC and casefold over a whole post cost about ten times more than
+    lower(), and real posts are rarely pure ASCII (curly quotes, &nbsp;,
+    an ellipsis). Folding word by word gives the same words: whitespace never
+    composes with its neighbours, and a folded word that NFKC splits (a
+    spacing accent becomes a space and a mark) is split again. Every other
+    word is lowered with the rest of the text, in C.
+    """
+    lowered = text.lower().split()
+    if text.isascii():
+        return lowered
+    words = text.split()
+    if len(words) != len(lowered):  # no case mapping adds or removes a space; never here
+        return _fold(text).split()
+    split_again = False
+    for k in compress(count(), map(not_, map(str.isascii, words))):
+        folded = lowered[k] = _fold(words[k])
+        split_again = split_again or folded.split() != [folded]
+    return " ".join(lowered).split() if split_again else lowered
+
+
 def normalize(text: str) -> str:
     """Fold the differences editors and renderers introduce, but never digits.
 
@@ -92,7 +116,7 @@ def normalize(text: str) -> str:
     invisible characters; none of that makes a paragraph different. Numbers
     do: "Step 3" and "Step 4" are different steps.
     """
-    return " ".join(_fold(text).split())
+    return " ".join(_fold_words(text))
 
 
 def is_long(norm: str, options: Options) -> bool:
@@ -110,7 +134,7 @@ def could_have_duplicates(text: str, options: Options = Options()) -> bool:
     (C-speed set of hashes) lets them skip block parsing altogether. ``text``
     must contain each block's text contiguously, blocks apart.
     """
-    words = _fold(text).split()
+    words = _fold_words(text)
     n = min(3, options.min_words)
     count = len(words) - n + 1
     # Hashes, not the n-gram tuples: ints are not tracked by the garbage
@@ -127,7 +151,7 @@ class _Doc:
         self.blocks = blocks
         self.options = options
         # normalize() and is_long(), with each block's words split once.
-        self.words = [_fold(b.text).split() for b in blocks]
+        self.words = [_fold_words(b.text) for b in blocks]
         self.norms = [" ".join(words) for words in self.words]
         self.keys = [
             None if b.protected else (b.kind, b.context, norm)

@@ -308,6 +308,22 @@ def test_folding_takes_the_ascii_shortcut_only_where_it_agrees(text):
     assert core._fold(text) == full
 
 
+# Whitespace of every kind, spacing accents that NFKC turns into a space and
+# a mark, marks that compose with the letter before, characters folded away.
+FOLD_PIECES = [
+    " ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\x1c", "\u0085", "\u2028",
+    "\u00a8", "\u00b4", "\u02dc", "\u0301", "\u0308", "e", "E", "\u00c9", "\u0130",
+    "\u03a3", "\u00df", "\ufb01", "\u2026", "\uff13", "\u2019", "\u201c", "\u2014",
+    "\u200b", "\u00ad", "\ufeff", "\u13a0", "\uab70", "a", "1",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(FOLD_PIECES), max_size=12).map("".join) | st.text(max_size=30))
+def test_folding_word_by_word_gives_the_words_of_the_whole_text(text):
+    assert core._fold_words(text) == core._fold(text).split()
+
+
 # --- the regex walker reads documents exactly as html.parser does -----------
 
 PIECES = [
