@@ -324,20 +324,31 @@ def _near_reports(doc: _Doc, removed: dict[int, Decision]) -> list[Decision]:
 
 
 def _near_reports_in(doc: _Doc, indices: list[int]) -> list[Decision]:
-    # First with hashes (ints, which the garbage collector does not track):
-    # most posts have no 3-gram in two blocks, so nothing can be near.
-    hashed = [set(map(hash, _grams(doc.words[i]))) for i in indices]
-    if len(set().union(*hashed)) == sum(map(len, hashed)):
+    """Near-duplicate reports among the long kept blocks of one place.
+
+    3-grams are kept as their hashes (ints, which the garbage collector does
+    not track) and handled with set operations, in C: only the 3-grams that
+    two blocks share ever reach a Python loop. A hash collision can only add
+    a candidate, which the similarity check then judges on the words; and
+    this search only ever reports.
+    """
+    shingles = [set(map(hash, _grams(doc.words[i]))) for i in indices]
+    seen: set[int] = set()
+    repeated: set[int] = set()
+    for grams in shingles:
+        repeated |= grams & seen
+        seen |= grams
+    if not repeated:  # most posts: no 3-gram in two blocks, nothing can be near
         return []
-    shingles = {i: _shingles(doc.words[i]) for i in indices}
-    df = Counter(chain.from_iterable(shingles.values()))
-    postings: dict[tuple, list[int]] = defaultdict(list)
+    df = Counter(chain.from_iterable(grams & repeated for grams in shingles))
+    common = {g for g, n in df.items() if n <= _MAX_SHINGLE_DF}
+    postings: dict[int, list[int]] = defaultdict(list)
     reports = []
-    for i in indices:
-        usable = [s for s in shingles[i] if 1 < df[s] <= _MAX_SHINGLE_DF]
+    for i, grams in zip(indices, shingles, strict=True):
+        usable = grams & common
         shared: dict[int, int] = defaultdict(int)
-        for s in usable:
-            for j in postings.get(s, ()):
+        for g in usable:
+            for j in postings.get(g, ()):
                 shared[j] += 1
         ranked = sorted(shared, key=lambda j: (-shared[j], j))[:_NEAR_CANDIDATES]
         best, best_sim = -1, 0.0
@@ -347,8 +358,8 @@ def _near_reports_in(doc: _Doc, indices: list[int]) -> list[Decision]:
                 best, best_sim = j, sim
         if best >= 0:
             reports.append(Decision(i, "report", "near-duplicate", best, best_sim))
-        for s in usable:
-            postings[s].append(i)
+        for g in usable:
+            postings[g].append(i)
     return reports
 
 
@@ -357,7 +368,3 @@ def _grams(words: list[str]) -> Iterator[tuple]:
     if len(words) < 3:
         return iter((tuple(words),))
     return zip(words, words[1:], words[2:], strict=False)
-
-
-def _shingles(words: list[str]) -> set[tuple]:
-    return set(_grams(words))
