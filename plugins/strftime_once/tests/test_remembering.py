@@ -4,12 +4,16 @@ import datetime as dt
 import locale
 from zoneinfo import ZoneInfo
 
+import pelican.utils
 from hypothesis import given
 from hypothesis import strategies as st
 from pelican.utils import SafeDatetime
-from pelican.utils import strftime as pelican_strftime
 
+import strftime_once
 from strftime_once import RememberingStrftime
+
+# Pelican's own, even if a build in this process has put ours in its place.
+pelican_strftime = getattr(pelican.utils.strftime, "original", pelican.utils.strftime)
 
 DIRECTIVES = ["%Y", "%m", "%-d", "%d", "%b", "%B", "%A", "%-H", "%M", "%z", "%Z", "%%", "%Q"]
 ZONES = [
@@ -102,3 +106,14 @@ def test_an_unhashable_zone_is_formatted_every_time():
     date = SafeDatetime(2013, 3, 8, tzinfo=Unhashable())
     assert remembering(date, "%Y %Z") == "2013 U"
     assert remembering.results == {}
+
+
+def test_a_build_puts_it_in_place_once_and_starts_afresh(monkeypatch):
+    monkeypatch.setattr(pelican.utils, "strftime", pelican_strftime)
+    strftime_once.install()
+    remembering = pelican.utils.strftime
+    assert isinstance(remembering, RememberingStrftime)
+    assert SafeDatetime(2013, 3, 8).strftime("%A, %B %-d, %Y") == "Friday, March 8, 2013"
+    assert len(remembering.results) == 1
+    strftime_once.install()  # the next build (pelican -r) in the same process
+    assert pelican.utils.strftime is remembering and remembering.results == {}
