@@ -166,7 +166,9 @@ def prose_figures(posts=300):
             plugin.decide(html, SETTINGS)
         best = min(best, time.process_time() - start)
     passed = sum(plugin.might_repeat(html, OPTIONS) for html in htmls)
-    words = statistics.median(len(html_blocks.visible_text(html).split()) for html in htmls)
+    words = statistics.median(
+        len(" ".join(html_blocks.visible_chunks(html)).split()) for html in htmls
+    )
     print(
         f"plugin, {posts} posts of real prose (6 to 12 of {len(paragraphs)} distinct paragraphs "
         f"of the diary and the README, median {words:.0f} words): {best / posts * 1e6:.0f} \u00b5s "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import chain, compress, count
@@ -22,7 +22,7 @@ __all__ = [
     "Block",
     "Decision",
     "Options",
-    "could_have_duplicates",
+    "could_have_decisions",
     "find_duplicates",
     "is_long",
     "normalize",
@@ -71,6 +71,8 @@ _DIGITS = re.compile(r"\d+")
 _RUN_CANDIDATES = 4
 # Shingles shared by more blocks than this say nothing about similarity.
 _MAX_SHINGLE_DF = 50
+# The screen leaves a post with more pairs of blocks to test to the full check.
+_SCREEN_PAIRS = 500
 # How many shingle-ranked candidates get the (costly) SequenceMatcher check.
 _NEAR_CANDIDATES = 3
 
@@ -124,24 +126,70 @@ def is_long(norm: str, options: Options) -> bool:
     return len(norm) >= options.min_length and len(norm.split()) >= options.min_words
 
 
-def could_have_duplicates(text: str, options: Options = Options()) -> bool:
-    """A fast necessary condition for any decision on a document's text.
+def could_have_decisions(chunks: Iterable[str], options: Options = Options()) -> bool:
+    """A fast necessary condition for any decision, on the text of each block.
 
-    Every decision needs either an exactly repeated long block (at least
-    ``min_words`` words) or two long blocks sharing a word 3-gram (the
-    near-duplicate candidates); both repeat an n-gram of the document's word
-    stream, n = min(3, min_words). Most posts repeat none, and this check
-    (C-speed set of hashes) lets them skip block parsing altogether. ``text``
-    must contain each block's text contiguously, blocks apart.
+    ``chunks`` holds every leaf block's text as one item (it may hold other
+    text too: more chunks only make the answer True more often). Every
+    removal needs a long block repeated exactly. Every other decision reports
+    two long blocks that share a word 3-gram and pass the first tests of the
+    similarity check: their lengths, their digits, and ``quick_ratio``, which
+    counts at most the words of either block that occur anywhere in the
+    other. Real prose shares phrases between paragraphs ("one of the"), so
+    a shared 3-gram alone would send almost every post to the full check;
+    those tests send on only the posts with a pair that could be near.
     """
-    words = _fold_words(text)
-    n = min(3, options.min_words)
-    count = len(words) - n + 1
-    # Hashes, not the n-gram tuples: ints are not tracked by the garbage
-    # collector, whose passes over a whole site's objects would otherwise
-    # land here. A hash collision only sends a post to the full check.
-    grams = zip(*[words[k:] for k in range(n)], strict=False)  # a list: cheaper than a generator
-    return count > 1 and len(set(map(hash, grams))) < count
+    min_length, min_words = options.min_length, options.min_words
+    norms: set[str] = set()
+    blocks: list[list[str]] = []
+    for chunk in chunks:
+        if len(chunk) < min_length and chunk.isascii():
+            continue  # folding ASCII only drops spaces: it cannot become long
+        words = _fold_words(chunk)
+        if len(words) < min_words:
+            continue
+        norm = " ".join(words)
+        if len(norm) < min_length:
+            continue
+        if norm in norms:
+            return True
+        norms.add(norm)
+        blocks.append(words)
+    if len(blocks) < 2:
+        return False
+    # Hashes, not the 3-gram tuples: ints are not tracked by the garbage
+    # collector. A hash collision only adds a pair to test.
+    grams = [set(map(hash, _grams(words))) for words in blocks]
+    seen: set[int] = set()
+    repeated: set[int] = set()
+    for held in grams:
+        repeated |= held & seen
+        seen |= held
+    holders: dict[int, list[int]] = defaultdict(list)
+    for k, held in enumerate(grams):
+        for gram in held & repeated:
+            holders[gram].append(k)
+    pairs: set[tuple[int, int]] = set()
+    for ks in holders.values():
+        pairs.update((ks[x], ks[y]) for x in range(len(ks)) for y in range(x + 1, len(ks)))
+        if len(pairs) > _SCREEN_PAIRS:  # so many to test: leave them to the full check
+            return True
+    ratio = options.near_ratio
+    return any(_may_be_near(blocks[a], blocks[b], ratio) for a, b in pairs)
+
+
+def _may_be_near(a: list[str], b: list[str], ratio: float) -> bool:
+    """False only if ``_Doc._similarity`` of these words is surely 0."""
+    total = len(a) + len(b)
+    if 2 * min(len(a), len(b)) < ratio * total:
+        return False
+    # quick_ratio counts each word of a matched in b at most as often as it
+    # occurs there: never more than the words of a that occur in b at all.
+    if 2.0 * sum(map(set(b).__contains__, a)) / total < ratio:
+        return False
+    if 2.0 * sum(map(set(a).__contains__, b)) / total < ratio:
+        return False
+    return _DIGITS.findall(" ".join(a)) == _DIGITS.findall(" ".join(b))
 
 
 class _Doc:

@@ -92,9 +92,9 @@ def opted_out(content):
 
 
 def might_repeat(html, options):
-    """False only when no block can repeat another: most posts stop here."""
-    text = html_blocks.visible_text(html)
-    return text is None or core.could_have_duplicates(text, options)
+    """False only when no decision is possible: most posts stop here, unparsed."""
+    chunks = html_blocks.visible_chunks(html)
+    return chunks is None or core.could_have_decisions(chunks, options)
 
 
 def decide(source_html, settings):
