@@ -170,10 +170,10 @@ def could_have_decisions(chunks: Iterable[str], options: Options = Options()) ->
         for gram in held & repeated:
             holders[gram].append(k)
     pairs: set[tuple[int, int]] = set()
-    for ks in holders.values():
+    for ks in set(map(tuple, holders.values())):  # a phrase's 3-grams share their holders
+        if len(pairs) + len(ks) * (len(ks) - 1) // 2 > _SCREEN_PAIRS:
+            return True  # so many to test: leave them to the full check
         pairs.update((ks[x], ks[y]) for x in range(len(ks)) for y in range(x + 1, len(ks)))
-        if len(pairs) > _SCREEN_PAIRS:  # so many to test: leave them to the full check
-            return True
     ratio = options.near_ratio
     return any(_may_be_near(blocks[a], blocks[b], ratio) for a, b in pairs)
 

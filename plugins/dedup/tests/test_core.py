@@ -355,3 +355,9 @@ def test_screen_leaves_very_many_pairs_to_the_full_check():
     notes = [note.format(n, n) for n in range(40)]
     assert could_have_decisions(notes)
     assert not could_have_decisions(notes[:30])  # 435 pairs, none of them alike
+
+
+def test_screen_gives_up_before_listing_the_pairs_of_a_huge_post():
+    """20,000 paragraphs sharing a phrase would make 200 million pairs."""
+    paragraph = "Paragraph {} of a very long imported post, one of many."
+    assert could_have_decisions(paragraph.format(n) for n in range(20_000))
