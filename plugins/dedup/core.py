@@ -157,6 +157,11 @@ def could_have_decisions(chunks: Iterable[str], options: Options = Options()) ->
         blocks.append(words)
     if len(blocks) < 2:
         return False
+    ratio = options.near_ratio
+    holders = Counter(chain.from_iterable(map(set, blocks)))
+    blocks = [words for words in blocks if _could_be_near_any(words, holders, ratio)]
+    if len(blocks) < 2:
+        return False
     # Hashes, not the 3-gram tuples: ints are not tracked by the garbage
     # collector. A hash collision only adds a pair to test.
     grams = [set(map(hash, _grams(words))) for words in blocks]
@@ -165,17 +170,30 @@ def could_have_decisions(chunks: Iterable[str], options: Options = Options()) ->
     for held in grams:
         repeated |= held & seen
         seen |= held
-    holders: dict[int, list[int]] = defaultdict(list)
+    sharing: dict[int, list[int]] = defaultdict(list)
     for k, held in enumerate(grams):
         for gram in held & repeated:
-            holders[gram].append(k)
+            sharing[gram].append(k)
     pairs: set[tuple[int, int]] = set()
-    for ks in set(map(tuple, holders.values())):  # a phrase's 3-grams share their holders
+    for ks in set(map(tuple, sharing.values())):  # a phrase's 3-grams share their blocks
         if len(pairs) + len(ks) * (len(ks) - 1) // 2 > _SCREEN_PAIRS:
             return True  # so many to test: leave them to the full check
         pairs.update((ks[x], ks[y]) for x in range(len(ks)) for y in range(x + 1, len(ks)))
-    ratio = options.near_ratio
     return any(_may_be_near(blocks[a], blocks[b], ratio) for a, b in pairs)
+
+
+def _could_be_near_any(words: list[str], holders: Counter, ratio: float) -> bool:
+    """False if too few of these words occur in any other long block.
+
+    Two blocks pass the similarity check's first tests only if the shorter
+    has at least 2 / ratio - 1 times the longer's words, and at least
+    ``ratio`` of all their words match (``quick_ratio``); so a block matches
+    at least ratio / (2 - ratio) of its own words in the other (two thirds
+    at 0.8). A word that no other block holds never matches. Paragraphs of
+    real prose hold many words of their own: most fail here, unhashed.
+    """
+    shared = len(words) - list(map(holders.__getitem__, words)).count(1)
+    return shared * (2 - ratio) >= ratio * len(words) - 1e-9
 
 
 def _may_be_near(a: list[str], b: list[str], ratio: float) -> bool:

@@ -4,6 +4,8 @@ import html as htmllib
 import re
 import string
 import unicodedata
+from collections import Counter
+from difflib import SequenceMatcher
 
 import markdown
 from hypothesis import HealthCheck, given, settings
@@ -337,6 +339,25 @@ FOLD_PIECES = [
 @given(st.lists(st.sampled_from(FOLD_PIECES), max_size=12).map("".join) | st.text(max_size=30))
 def test_folding_word_by_word_gives_the_words_of_the_whole_text(text):
     assert core._fold_words(text) == core._fold(text).split()
+
+
+# --- the screen's bounds hold wherever the similarity check could pass ------
+
+few_words = st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f"]), min_size=1, max_size=14)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(few_words, few_words, few_words, st.sampled_from([0.5, 0.6, 0.75, 0.8, 0.9, 1.0]))
+def test_blocks_the_similarity_check_could_pass_survive_the_screen(a, b, other, ratio):
+    """_similarity's first tests passing implies the screen's bounds pass."""
+    total = len(a) + len(b)
+    quick = SequenceMatcher(None, a, b, autojunk=False).quick_ratio()
+    if 2 * min(len(a), len(b)) < ratio * total or quick < ratio:
+        return
+    holders = Counter([*set(a), *set(b), *set(other)])
+    assert core._could_be_near_any(a, holders, ratio)
+    assert core._could_be_near_any(b, holders, ratio)
+    assert core._may_be_near(a, b, ratio)
 
 
 # --- the regex walker reads documents exactly as html.parser does -----------
