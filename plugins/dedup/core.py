@@ -158,20 +158,17 @@ def could_have_decisions(chunks: Iterable[str], options: Options = Options()) ->
     if len(blocks) < 2:
         return False
     ratio = options.near_ratio
-    holders = Counter(chain.from_iterable(map(set, blocks)))
-    blocks = [words for words in blocks if _could_be_near_any(words, holders, ratio)]
-    if len(blocks) < 2:
+    vocabularies = list(map(set, blocks))
+    holders = Counter(chain.from_iterable(vocabularies))
+    kept = [k for k, words in enumerate(blocks) if _could_be_near_any(words, holders, ratio)]
+    if len(kept) < 2:
         return False
     # Hashes, not the 3-gram tuples: ints are not tracked by the garbage
     # collector. A hash collision only adds a pair to test.
-    grams = [set(map(hash, _grams(words))) for words in blocks]
-    seen: set[int] = set()
-    repeated: set[int] = set()
-    for held in grams:
-        repeated |= held & seen
-        seen |= held
+    grams = [set(map(hash, _grams(blocks[k]))) for k in kept]
+    repeated = _shared(grams)
     sharing: dict[int, list[int]] = defaultdict(list)
-    for k, held in enumerate(grams):
+    for k, held in zip(kept, grams, strict=True):
         for gram in held & repeated:
             sharing[gram].append(k)
     pairs: set[tuple[int, int]] = set()
@@ -179,7 +176,20 @@ def could_have_decisions(chunks: Iterable[str], options: Options = Options()) ->
         if len(pairs) + len(ks) * (len(ks) - 1) // 2 > _SCREEN_PAIRS:
             return True  # so many to test: leave them to the full check
         pairs.update((ks[x], ks[y]) for x in range(len(ks)) for y in range(x + 1, len(ks)))
-    return any(_may_be_near(blocks[a], blocks[b], ratio) for a, b in pairs)
+    return any(
+        _may_be_near(blocks[a], blocks[b], vocabularies[a], vocabularies[b], ratio)
+        for a, b in pairs
+    )
+
+
+def _shared(sets: list[set[int]]) -> set[int]:
+    """The members that two or more of ``sets`` hold."""
+    seen: set[int] = set()
+    shared: set[int] = set()
+    for members in sets:
+        shared |= members & seen
+        seen |= members
+    return shared
 
 
 def _could_be_near_any(words: list[str], holders: Counter, ratio: float) -> bool:
@@ -196,16 +206,16 @@ def _could_be_near_any(words: list[str], holders: Counter, ratio: float) -> bool
     return shared * (2 - ratio) >= ratio * len(words) - 1e-9
 
 
-def _may_be_near(a: list[str], b: list[str], ratio: float) -> bool:
+def _may_be_near(a: list[str], b: list[str], a_set: set, b_set: set, ratio: float) -> bool:
     """False only if ``_Doc._similarity`` of these words is surely 0."""
     total = len(a) + len(b)
     if 2 * min(len(a), len(b)) < ratio * total:
         return False
     # quick_ratio counts each word of a matched in b at most as often as it
     # occurs there: never more than the words of a that occur in b at all.
-    if 2.0 * sum(map(set(b).__contains__, a)) / total < ratio:
+    if 2.0 * sum(map(b_set.__contains__, a)) / total < ratio:
         return False
-    if 2.0 * sum(map(set(a).__contains__, b)) / total < ratio:
+    if 2.0 * sum(map(a_set.__contains__, b)) / total < ratio:
         return False
     return _DIGITS.findall(" ".join(a)) == _DIGITS.findall(" ".join(b))
 
@@ -399,11 +409,7 @@ def _near_reports_in(doc: _Doc, indices: list[int]) -> list[Decision]:
     this search only ever reports.
     """
     shingles = [set(map(hash, _grams(doc.words[i]))) for i in indices]
-    seen: set[int] = set()
-    repeated: set[int] = set()
-    for grams in shingles:
-        repeated |= grams & seen
-        seen |= grams
+    repeated = _shared(shingles)
     if not repeated:  # most posts: no 3-gram in two blocks, nothing can be near
         return []
     df = Counter(chain.from_iterable(grams & repeated for grams in shingles))

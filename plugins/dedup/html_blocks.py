@@ -64,7 +64,7 @@ _TAG_NAME = re.compile(r"<(/?[A-Za-z][^\s/>]*)" + _ATTRIBUTES)
 # For visible_chunks: block-level tags cut the text (with a character that
 # no text of ours holds), a line break is a space, other tags vanish.
 _CUT = "\x00"
-_TAG_CUTS = {**{f"{slash}{name}": _CUT for name in BLOCK_LEVEL for slash in ("", "/")}}
+_TAG_CUTS = {f"{slash}{name}": _CUT for name in BLOCK_LEVEL for slash in ("", "/")}
 _TAG_CUTS.update({"br": " ", "/br": " "})
 # What a regex cannot read as the parser does: comments, CDATA, processing
 # instructions, raw-text elements, and a "<" that does not open a tag.

@@ -357,7 +357,7 @@ def test_blocks_the_similarity_check_could_pass_survive_the_screen(a, b, other, 
     holders = Counter([*set(a), *set(b), *set(other)])
     assert core._could_be_near_any(a, holders, ratio)
     assert core._could_be_near_any(b, holders, ratio)
-    assert core._may_be_near(a, b, ratio)
+    assert core._may_be_near(a, b, set(a), set(b), ratio)
 
 
 # --- the regex walker reads documents exactly as html.parser does -----------
