@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pelican import signals
 from pelican.contents import Static
 
-from . import core, html_blocks, result_cache
+from . import repair, result_cache
 from .settings import SettingsError, read_settings
 
 logger = logging.getLogger(__name__)
@@ -91,25 +91,9 @@ def opted_out(content):
     return value in OPT_OUT_VALUES
 
 
-def might_repeat(html, options):
-    """False only when no decision is possible: most posts stop here, unparsed."""
-    chunks = html_blocks.visible_chunks(html)
-    return chunks is None or core.could_have_decisions(chunks, options)
-
-
 def decide(source_html, settings):
     """The cache entry for one post's HTML: decisions, blocks, and the cut HTML."""
-    if not might_repeat(source_html, settings.options):
-        return result_cache.NOTHING_FOUND
-    blocks = html_blocks.find_blocks(source_html)
-    decisions = core.find_duplicates([b.block for b in blocks], settings.options)
-    if not decisions:
-        return result_cache.NOTHING_FOUND
-    removed = [d.index for d in decisions if d.action == "remove"]
-    if settings.mode != "remove" or not removed:
-        return tuple(decisions), tuple(blocks), (), None
-    html, emptied = html_blocks.cut_blocks(source_html, blocks, removed)
-    return tuple(decisions), tuple(blocks), tuple(emptied), html
+    return repair.decide(source_html, settings.options, cut=settings.mode == "remove")
 
 
 def clean(content):

@@ -19,7 +19,6 @@ logger = logging.getLogger(__name__)
 # Bump when the rules change what they decide: old files are then ignored.
 RULES_VERSION = 1
 FILE_NAME = "dedup-results.pickle"
-NOTHING_FOUND = ((), (), (), None)  # decisions, blocks, emptied, cut HTML
 
 
 def key(html):
