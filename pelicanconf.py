@@ -44,10 +44,6 @@ PLUGINS = [
     "plain_titles",  # titles shown as text, never as markup
     "word_count",  # each post's words counted once, for the reading time
     "url_once",  # each post's URL worked out once (build speed, same output)
-    "strftime_once",  # each date formatted once (build speed, same output)
-    "markdown_reuse",  # one Markdown instance reads every post (build speed, same output)
-    "markdown_pool",  # many posts rendered on every core at once (build speed, same output)
-    "parallel_writing",  # pages written on every core (build speed, same output)
 ]
 # Feed and entry ids are tag URIs under this authority (see plugins/atom_feeds),
 # not the site's address, so they survive a move to another host. Never change it.

@@ -5,28 +5,23 @@ the project's plugins and again without the speed-up, then comparing every
 file.
 """
 
-import copy
 import json
 import re
 import shutil
 
 import pytest
-from markdown_reuse import ReusingMarkdownReader
-from pelican.readers import MarkdownReader
-from pelican.settings import DEFAULT_CONFIG
 
 import pelicanconf
 from tests.conftest import SAMPLE_POST, copy_content, run_pelican
 
-SPEEDUPS = ["url_once", "strftime_once", "markdown_reuse"]
+SPEEDUPS = ["url_once"]
 
 
 def files(site):
     return {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-# Markdown state that must not leak from one file to the next when one
-# Markdown instance reads them all: footnotes, abbreviations, metadata.
+# Posts with Markdown state (footnotes, abbreviations) beside one without.
 STATEFUL_POSTS = {
     "a-stateful.md": (
         "Title: Footnotes and abbreviations\nDate: 2013-03-10\nTags: state\n\n"
@@ -65,41 +60,6 @@ def test_the_site_is_the_same_without_the_speedup(plugin, sample_content, with_a
     without = files(tmp_path / "out")
     assert without.keys() == with_all.keys()
     assert [str(p) for p in without if without[p] != with_all[p]] == []
-
-
-@pytest.mark.parametrize("processes", [2, 3])
-def test_the_site_written_by_several_processes_is_the_same(
-    processes, sample_content, with_all, tmp_path
-):
-    """with_all is small enough to be written by one process; force the workers."""
-    assert "parallel_writing" in pelicanconf.PLUGINS
-    forced = json.dumps({"PROCESSES": processes, "MIN_CONTENT": 0})
-    extra = ["-e", "DEFAULT_PAGINATION=2", f"PARALLEL_WRITING={forced}", "-v"]
-    result = run_pelican(sample_content, tmp_path / "out", "pelicanconf.py", *extra)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert f"parallel_writing: {processes} processes wrote the site" in result.stdout
-    assert "(0 files)" not in result.stdout
-    written = files(tmp_path / "out")
-    assert written.keys() == with_all.keys()
-    assert [str(p) for p in written if written[p] != with_all[p]] == []
-
-
-def test_no_markdown_state_leaks_into_the_next_post(with_all):
-    plain = next(html for path, html in with_all.items() if path.name == "no-footnotes-here.html")
-    assert b"<abbr" not in plain and b'class="footnote"' not in plain
-    stateful = next(html for path, html in with_all.items() if "footnotes-and" in path.name)
-    assert b'<abbr title="Human resources">HR</abbr>' in stateful
-
-
-def test_one_markdown_instance_reads_each_file_as_a_fresh_one_would(tmp_path):
-    settings = copy.deepcopy(DEFAULT_CONFIG)
-    paths = []
-    for name, text in [*STATEFUL_POSTS.items(), ("c.md", "Title: C\nSummary: *Formatted*\n\nC.")]:
-        paths.append(tmp_path / name)
-        paths[-1].write_text(text, encoding="utf-8")
-    reusing = ReusingMarkdownReader(settings)
-    for path in paths + paths[::-1]:
-        assert reusing.read(str(path)) == MarkdownReader(settings).read(str(path)), path.name
 
 
 def test_reading_time_counted_once_is_the_same_on_index_and_post(with_all):
