@@ -22,6 +22,15 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%A, %B %-d, %Y"  # Blogger style: "Friday, March 8, 2013"
 
 THEME = "theme"
+# Templates escape every value they print unless it is marked as HTML with
+# `|safe` (post content, summaries and titles): tag, category and author
+# names, URLs and settings are text. Pelican's defaults plus autoescape.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "autoescape": True,
+}
 
 # Development builds keep each post's rendered Markdown in cache/ and reuse it
 # while the file is unchanged, so a rebuild (`make devserver`) renders only the
@@ -37,8 +46,7 @@ GZIP_CACHE = False  # compressing it again on every build costs ~5% of a rebuild
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "dedup",  # removes repeated paragraphs, says what it removed
-    "build_guard",  # a build with warnings or errors fails plainly, before writing
-    "content_guard",  # clear messages for bad posts; colliding outputs stop the build
+    "content_guard",  # clear messages for bad posts; a build with problems fails plainly
     "atom_feeds",  # feeds with stable ids and links that work in readers
     "neighbors",  # previous/next post links (pelican-neighbors)
     "plain_titles",  # titles shown as text, never as markup

@@ -136,7 +136,7 @@ def remember_articles(generator):
 
 
 def report_collisions(pages_generator):
-    """page_generator_finalized: log each problem, before build_guard's check runs."""
+    """page_generator_finalized: log each problem, before the failing check runs."""
     articles = _state["articles"]
     generators = [g for g in (articles, pages_generator) if g is not None]
     reserved = site_pages(articles, pages_generator.settings)

@@ -4,8 +4,9 @@ import logging
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {"MAX_NESTING": 50, "FUTURE_NOTE": "warning"}
+DEFAULTS = {"MAX_NESTING": 50, "FUTURE_NOTE": "warning", "FAIL_ON": None}
 NOTE_LEVELS = {"warning": logging.WARNING, "info": logging.INFO}
+FAIL_LEVELS = {None: None, "warning": logging.WARNING, "error": logging.ERROR}
 
 
 def read_settings(settings):
@@ -23,6 +24,11 @@ def read_settings(settings):
         raise ValueError(
             "CONTENT_GUARD['FUTURE_NOTE'] must be 'warning' or 'info', "
             f"not {options['FUTURE_NOTE']!r}"
+        )
+    if options["FAIL_ON"] not in FAIL_LEVELS:
+        raise ValueError(
+            "CONTENT_GUARD['FAIL_ON'] must be None, 'warning' or 'error', "
+            f"not {options['FAIL_ON']!r}"
         )
     return options
 

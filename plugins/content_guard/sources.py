@@ -1,12 +1,12 @@
 """Check each source file before and after its reader, so bad bytes get a clear message.
 
-Every reader's read() is wrapped, once the generator has its readers: after
-every plugin's readers_init (markdown_reuse swaps the
-Markdown reader class there and would not recognise a wrapped one). The
-wrapper skips, with an ERROR naming the file
-(and line), a file that is not UTF-8, is empty, has an empty ``Title`` or two, is
-nested deeper than MAX_NESTING, or that its reader cannot parse (a date that
-does not parse: Pelican alone gives the reason only with ``-D``). It warns
+At ``readers_init`` (Pelican's documented way to add or change readers) each
+reader class of a text format is replaced by a subclass whose read() checks
+the file around the original; static files (images, PDFs) are never read as
+text. The check skips, with an ERROR naming the file (and line), a file that
+is not UTF-8, is empty, has an empty ``Title`` or two, is nested deeper than
+MAX_NESTING, or that its reader cannot parse (a date that does not parse:
+Pelican alone gives the reason only with ``-D``). It warns
 about a post with no text after its metadata. It removes the control
 characters XML 1.0 forbids (they make the feed writer crash) or HTML forbids
 from the text and metadata, with a WARNING naming their lines; the blank ones
@@ -14,7 +14,6 @@ from the text and metadata, with a WARNING naming their lines; the blank ones
 stay apart.
 """
 
-import functools
 import logging
 import re
 from pathlib import Path
@@ -38,6 +37,8 @@ SINGLE_VALUED = ("title", "lang", "template", "translation")
 # next build (it re-reads when the cached content is None), so a development
 # build with CACHE_CONTENT repeats the error instead of skipping silently.
 SKIP = (None, {"status": "skip"})
+# The format Pelican's StaticGenerator reads images and other files with.
+STATIC_FORMAT = "static"
 
 
 def line_of(text, position):
@@ -177,13 +178,25 @@ def checked_read(reader, read, path):
     return content, metadata
 
 
-def guard_readers(generator):
-    """generator_init: wrap the read() of each reader of this generator (once)."""
-    readers = getattr(generator, "readers", None)
-    if readers is None:
-        return
-    options = read_settings_or_stop(generator.settings)  # before any file is read
-    for reader in readers.readers.values():
-        if getattr(reader, "content_guard", None) is None:
-            reader.content_guard = options
-            reader.read = functools.partial(checked_read, reader, reader.read)
+def checking(reader_class, options):
+    """A subclass of reader_class whose read() checks the file first and after.
+
+    It keeps the class name: Pelican records it as the post's ``reader``.
+    """
+
+    class Checked(reader_class):
+        content_guard = options
+
+        def read(self, path):
+            return checked_read(self, super().read, path)
+
+    Checked.__name__ = Checked.__qualname__ = reader_class.__name__
+    return Checked
+
+
+def guard_readers(readers):
+    """readers_init: read every text format through a checking subclass."""
+    options = read_settings_or_stop(readers.settings)  # before any file is read
+    for fmt, reader_class in readers.reader_classes.items():
+        if fmt != STATIC_FORMAT and getattr(reader_class, "content_guard", None) is None:
+            readers.reader_classes[fmt] = checking(reader_class, options)

@@ -12,7 +12,7 @@ metadata line). Output is unchanged.
 
 ``save_as`` is left alone on purpose: Pelican lets a post with an
 ``override_save_as`` overwrite another's file without a warning, and
-``build_guard`` must keep seeing that warning.
+``content_guard`` must keep seeing that warning.
 
 No settings.
 """

@@ -1,37 +1,25 @@
-"""Stop a build plainly when Pelican warned or erred, before output is written.
+"""Fail a build plainly when Pelican warned or erred, before output is written.
 
 Pelican skips a post it cannot read (no date, no title, a date that does not
 parse) with an ERROR and still exits 0, so the post silently vanishes from the
 site. Its ``--fatal`` flag exits 1, but at the first message and with a
-traceback. This plugin collects every warning and error of the build and, when
+traceback. This module collects every warning and error of the build and, when
 the configured level is reached, stops the build with one plain list of the
 problems (Pelican's messages name the file) and exit status 1. Problems found
 while reading stop the build before anything is written.
 
-Settings::
-
-    BUILD_GUARD = {
-        "FAIL_ON": None,   # None (only report), "warning" or "error"
-    }
-
-``pelican --fatal warnings|errors`` sets the level too; the guard then turns
-Pelican's traceback-at-first-message into the same plain list.
+The level is CONTENT_GUARD['FAIL_ON']; ``pelican --fatal warnings|errors``
+sets it too, and Pelican's traceback-at-first-message becomes the same list.
 """
 
 import logging
 import sys
 
 from pelican import log as pelican_log
-from pelican import signals
+
+from .settings import FAIL_LEVELS, BuildStopped, read_settings_or_stop
 
 logger = logging.getLogger(__name__)
-
-LEVELS = {None: None, "warning": logging.WARNING, "error": logging.ERROR}
-DEFAULTS = {"FAIL_ON": None}
-
-
-class BuildFailed(SystemExit):
-    """Exit status 1 without a traceback: Pelican only catches ``Exception``."""
 
 
 class _Collector(logging.Handler):
@@ -56,24 +44,10 @@ class _Collector(logging.Handler):
 _collector = None
 
 
-def read_settings(settings):
-    """Return the failing level (or None) from BUILD_GUARD, validated."""
-    options = {**DEFAULTS, **settings.get("BUILD_GUARD", {})}
-    unknown = set(options) - set(DEFAULTS)
-    if unknown:
-        raise ValueError(f"BUILD_GUARD: unknown key(s) {sorted(unknown)}")
-    fail_on = options["FAIL_ON"]
-    if fail_on not in LEVELS:
-        raise ValueError(
-            f"BUILD_GUARD['FAIL_ON'] must be None, 'warning' or 'error', not {fail_on!r}"
-        )
-    return LEVELS[fail_on]
-
-
 def start(pelican):
     """Install the collector for this build."""
     global _collector
-    level = read_settings(pelican.settings)
+    level = FAIL_LEVELS[read_settings_or_stop(pelican.settings)["FAIL_ON"]]
     fatal = pelican_log.FatalLogger.fatal_lvl
     if fatal <= logging.ERROR:
         # Take over --fatal: collect everything, then fail once, plainly.
@@ -106,7 +80,7 @@ def check(stage):
         len(found),
         lines,
     )
-    raise BuildFailed(1)
+    raise BuildStopped(1)
 
 
 def before_writing(generators):
@@ -115,9 +89,3 @@ def before_writing(generators):
 
 def after_writing(pelican):
     check("after writing (the output folder is incomplete; do not upload it)")
-
-
-def register():
-    signals.initialized.connect(start)
-    signals.all_generators_finalized.connect(before_writing)
-    signals.finalized.connect(after_writing)

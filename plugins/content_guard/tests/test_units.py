@@ -10,11 +10,12 @@ import pytest
 from content_guard.settings import DEFAULTS, read_settings
 from content_guard.sources import line_of, nesting_depth, too_deep, without_forbidden
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_defaults_are_documented_and_used():
-    assert read_settings({}) == DEFAULTS == {"MAX_NESTING": 50, "FUTURE_NOTE": "warning"}
+    expected = {"MAX_NESTING": 50, "FUTURE_NOTE": "warning", "FAIL_ON": None}
+    assert read_settings({}) == DEFAULTS == expected
     assert read_settings({"CONTENT_GUARD": {"MAX_NESTING": 7}})["MAX_NESTING"] == 7
 
 
