@@ -2,9 +2,10 @@
 
 Pelican's content cache keeps the HTML it rendered before this plugin ran, so
 a warm rebuild would clean every post again. The result depends only on that
-HTML and the settings, so it is kept in CACHE_PATH beside Pelican's own cache,
-under the same switches (CACHE_CONTENT to write, LOAD_CONTENT_CACHE to read).
-A file written by another version of the rules or other settings is ignored.
+HTML, the settings and the rules, so it is kept in CACHE_PATH beside Pelican's
+own cache, under the same switches (CACHE_CONTENT to write, LOAD_CONTENT_CACHE
+to read). A file written with other settings, or by rules whose source code
+differs in any byte, is ignored.
 Posts restored from the generator-level cache keep their result on the post
 itself (see plugin.py) and count as remembered too.
 """
@@ -13,12 +14,22 @@ import hashlib
 import logging
 import os
 import pickle
+import tempfile
+from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-# Bump when the rules change what they decide: old files are then ignored.
-RULES_VERSION = 1
 FILE_NAME = "dedup-results.pickle"
+# The modules whose code decides what a post becomes.
+RULE_MODULES = ("core.py", "html_blocks.py", "repair.py")
+
+
+def rules_digest(folder=Path(__file__).parent):
+    """A hash of the rules' own source: any edit to them invalidates old results."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name in RULE_MODULES:
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()
 
 
 def key(html):
@@ -30,7 +41,7 @@ class ResultCache:
 
     def __init__(self, pelican_settings, fingerprint):
         self.path = os.path.join(pelican_settings.get("CACHE_PATH", "cache"), FILE_NAME)
-        self.stamp = (RULES_VERSION, fingerprint)
+        self.stamp = (rules_digest(), fingerprint)
         self.save_enabled = bool(pelican_settings.get("CACHE_CONTENT"))
         self.old = {}
         self.new = {}
@@ -46,7 +57,9 @@ class ResultCache:
                 stamp, entries = pickle.load(handle)
         except FileNotFoundError:
             return {}
-        except Exception as error:  # a damaged cache is rebuilt, never fatal
+        # A damaged or foreign file is rebuilt, never fatal.
+        except (OSError, EOFError, pickle.UnpicklingError, ImportError, AttributeError,
+                ValueError, TypeError) as error:  # fmt: skip
             logger.warning("dedup: ignoring the unreadable cache %s (%s)", self.path, error)
             return {}
         return entries if stamp == self.stamp else {}
@@ -65,8 +78,15 @@ class ResultCache:
         """Keep the entries of this build only, so the file never grows stale."""
         if not self.save_enabled:
             return
-        os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
-        temporary = f"{self.path}.tmp"
-        with open(temporary, "wb") as handle:
-            pickle.dump((self.stamp, self.new), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.path)
+        folder = os.path.dirname(self.path) or "."
+        os.makedirs(folder, exist_ok=True)
+        # A name of its own, so that two builds at once never share a file;
+        # the last one to finish replaces the cache whole.
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=FILE_NAME)
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                pickle.dump((self.stamp, self.new), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
