@@ -1,5 +1,6 @@
-"""Shared fixtures: build the real site, with the project's own settings, in a
-temporary folder, as `make html` would, and hand the output to the tests."""
+"""Shared fixtures and helpers: build the real site, with the project's own
+settings, in a temporary folder, as `make html` would, and read the output.
+Every test module uses these; none keeps a copy of its own."""
 
 import os
 import shutil
@@ -26,19 +27,48 @@ def run_pelican(content, output, settings="pelicanconf.py", *extra, cwd=ROOT, en
             str(PELICAN), str(content), "-o", str(output), "-s", str(ROOT / settings),
             "--cache-path", str(cache or fresh), *extra,
         ]  # fmt: skip
-        return subprocess.run(
+        result = subprocess.run(
             command,
             cwd=cwd,
             capture_output=True,
             text=True,
-            env={**os.environ, "COLUMNS": "200", **(env or {})},
+            # Wide enough that rich never wraps a message.
+            env={**os.environ, "COLUMNS": "1000", **(env or {})},
             timeout=600,
         )
+        result.log = result.stdout + result.stderr
+        return result
 
 
-def soup(path):
-    """A built page, parsed."""
-    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+def build(content, output, *options, settings="pelicanconf.py", **kwargs):
+    """A build that must succeed (`make html`, or `make publish` with
+    settings="publishconf.py"); returns its log."""
+    result = run_pelican(content, output, settings, *options, **kwargs)
+    assert result.returncode == 0, result.log
+    return result.log
+
+
+def soup(page):
+    """A built page (a Path) or a piece of HTML (text), parsed."""
+    html = page.read_text(encoding="utf-8") if isinstance(page, Path) else page
+    return BeautifulSoup(html, "html.parser")
+
+
+def files(site):
+    """{relative path: bytes} of every file of a built site."""
+    return {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def write_posts(folder, posts):
+    """Write {name: text or bytes} into folder (names may hold subfolders)."""
+    for name, text in posts.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return folder
 
 
 def make(target, content, output, *variables, env=None):
@@ -80,8 +110,7 @@ def copy_content(destination):
 def built_site(tmp_path_factory):
     """The site built from content/ with pelicanconf.py."""
     output = tmp_path_factory.mktemp("site")
-    result = run_pelican(ROOT / "content", output)
-    assert result.returncode == 0, result.stdout + result.stderr
+    build(ROOT / "content", output)
     return output
 
 
@@ -89,8 +118,7 @@ def built_site(tmp_path_factory):
 def published_site(tmp_path_factory):
     """The site built from content/ with publishconf.py, as `make publish` does."""
     output = tmp_path_factory.mktemp("published")
-    result = run_pelican(ROOT / "content", output, "publishconf.py", "--fatal", "warnings")
-    assert result.returncode == 0, result.stdout + result.stderr
+    build(ROOT / "content", output, "--fatal", "warnings", settings="publishconf.py")
     return output
 
 
@@ -104,6 +132,5 @@ def sample_site(tmp_path_factory):
     content = copy_content(tmp_path_factory.mktemp("sample") / "content")
     shutil.copy(SAMPLE_POST, content / "posts" / SAMPLE_POST.name)
     output = tmp_path_factory.mktemp("sample-site")
-    result = run_pelican(content, output, "pelicanconf.py", "-e", "DEFAULT_PAGINATION=2")
-    assert result.returncode == 0, result.stdout + result.stderr
+    build(content, output, "-e", "DEFAULT_PAGINATION=2")
     return output

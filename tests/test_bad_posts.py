@@ -6,21 +6,16 @@ Most cases share one build of content/ plus every bad post (``bad_site``);
 the cases that stop the build get their own.
 """
 
-import os
-import subprocess
 import xml.etree.ElementTree as ElementTree
-from pathlib import Path
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
 
-from tests.conftest import PELICAN, ROOT, copy_content
+from tests.conftest import copy_content, run_pelican, soup, write_posts
 
 # A development build of the whole bad site takes about 4 s here; a hang fails
 # the test. (Before content_guard, the 1000-level list alone took 23 s and
 # 800 MB, then failed with "Could not process".)
-BUILD_TIMEOUT = 120
 GOOD = "Date: 2013-04-01\nCategory: Job search\n"
 SEED_POST = "2013/03/two-interviews-this-week.html"
 BIG_PARAGRAPHS = 20_000  # about 5 MB
@@ -61,36 +56,9 @@ BAD_POSTS = {
 }
 
 
-def build(content, output, *options, settings="pelicanconf.py"):
-    """A development build (as `make html`), time-boxed; return (result, log)."""
-    result = subprocess.run(
-        [str(PELICAN), str(content), "-o", str(output), "-s", str(ROOT / settings), *options],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        # Wide enough that rich never wraps a message.
-        env={**os.environ, "COLUMNS": "1000"},
-        timeout=BUILD_TIMEOUT,
-    )
-    return result, result.stdout + result.stderr
-
-
-def write_posts(content, posts):
-    for name, text in posts.items():
-        path = content / "posts" / name
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-
-
 def lines_naming(log, name):
     """The log lines that name a content file."""
     return [line for line in log.splitlines() if name in line]
-
-
-def soup(path):
-    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
 
 
 def text_of(path):
@@ -107,10 +75,11 @@ def bad_site(tmp_path_factory):
         f"Paragraph {n} of a very long imported post. " * 6 for n in range(BIG_PARAGRAPHS)
     )
     posts["big.md"] = "Title: A very big post\n" + GOOD + "\n" + "\n\n".join(paragraphs) + "\n"
-    write_posts(content, posts)
+    write_posts(content / "posts", posts)
     assert (content / "posts" / "big.md").stat().st_size > 5_000_000
     output = folder / "output"
-    result, log = build(content, output)
+    result = run_pelican(content, output)
+    log = result.log
     assert result.returncode == 0, log
     assert "Traceback" not in log
     return output, log
@@ -257,8 +226,10 @@ def test_tag_and_category_names_are_text_in_pages_and_feeds(bad_site):
 
 def test_html_in_a_title_is_text_in_pages_and_feeds(tmp_path):
     content = copy_content(tmp_path / "content")
-    write_posts(content, {"html-title.md": "Title: <script>x()</script> & co\n" + GOOD + "\nB.\n"})
-    result, log = build(content, tmp_path / "output")
+    title = "Title: <script>x()</script> & co\n"
+    write_posts(content / "posts", {"html-title.md": title + GOOD + "\nB.\n"})
+    result = run_pelican(content, tmp_path / "output")
+    log = result.log
     assert result.returncode == 0, log
     page = soup(tmp_path / "output" / "2013" / "04" / "x-co.html")
     assert page.find("script") is None
@@ -315,7 +286,8 @@ def test_two_posts_on_one_slug_or_file_stop_the_build(tmp_path, posts, expected)
         (content / folder).mkdir(exist_ok=True)
         (content / folder / name).write_text(text, encoding="utf-8")
     output = tmp_path / "output"
-    result, log = build(content, output)
+    result = run_pelican(content, output)
+    log = result.log
     assert result.returncode == 1, log
     first, second = posts
     named = [line for line in log.splitlines() if first in line and second in line]
@@ -339,9 +311,10 @@ def test_two_posts_on_one_slug_or_file_stop_the_build(tmp_path, posts, expected)
 )
 def test_name_without_usable_letters_stops_the_build(tmp_path, header, expected):
     content = copy_content(tmp_path / "content")
-    write_posts(content, {"emoji.md": header + "Date: 2013-04-01\n\nSmile.\n"})
+    write_posts(content / "posts", {"emoji.md": header + "Date: 2013-04-01\n\nSmile.\n"})
     output = tmp_path / "output"
-    result, log = build(content, output)
+    result = run_pelican(content, output)
+    log = result.log
     assert result.returncode == 1, log
     lines = lines_naming(log, "emoji.md")
     assert any("ERROR" in line and expected in line for line in lines), log
@@ -352,10 +325,11 @@ def test_name_without_usable_letters_stops_the_build(tmp_path, header, expected)
 def test_a_cached_rebuild_repeats_the_error(tmp_path):
     """With Pelican's content cache on, a rebuild still reports a skipped post."""
     content = copy_content(tmp_path / "content")
-    write_posts(content, {"latin-1.md": BAD_POSTS["latin-1.md"]})
+    write_posts(content / "posts", {"latin-1.md": BAD_POSTS["latin-1.md"]})
     cache = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{tmp_path}/c"']
     for _build in range(2):
-        result, log = build(content, tmp_path / "output", *cache)
+        result = run_pelican(content, tmp_path / "output", "pelicanconf.py", *cache)
+        log = result.log
         assert result.returncode == 0, log
         assert any("it is not UTF-8" in line for line in lines_naming(log, "latin-1.md")), log
     assert list((tmp_path / "c").iterdir())  # the cache was used
@@ -376,7 +350,8 @@ def test_a_page_over_one_of_the_sites_own_pages_stops_the_build(tmp_path, text, 
     (content / "pages").mkdir(exist_ok=True)
     (content / "pages" / "mine.md").write_text(text + "\nMy own.\n", encoding="utf-8")
     output = tmp_path / "output"
-    result, log = build(content, output)
+    result = run_pelican(content, output)
+    log = result.log
     assert result.returncode == 1, log
     assert any("ERROR" in line and expected in line for line in lines_naming(log, "mine.md")), log
     assert "Traceback" not in log

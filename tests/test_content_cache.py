@@ -10,20 +10,10 @@ import shutil
 from pathlib import Path
 
 import pelicanconf
-from tests.conftest import SAMPLE_POST, copy_content, run_pelican
+from tests.conftest import SAMPLE_POST, build, copy_content, files
 
 EDITED = "posts/2013-03-08-two-interviews-this-week.md"
 EDITED_URL = "2013/03/two-interviews-this-week.html"
-
-
-def files(site):
-    return {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
-def build(content, output, cache):
-    result = run_pelican(content, output, "pelicanconf.py", cache=cache)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
 
 
 def test_development_builds_use_the_content_cache():
@@ -34,13 +24,14 @@ def test_warm_rebuild_after_an_edit_equals_a_cold_build(tmp_path):
     content = copy_content(tmp_path / "content")
     shutil.copy(SAMPLE_POST, content / "posts" / SAMPLE_POST.name)
     cache = tmp_path / "cache"
-    before = build(content, tmp_path / "before", cache)
+    before, warm, cold = tmp_path / "before", tmp_path / "warm", tmp_path / "cold"
+    build(content, before, cache=cache)
     assert any(cache.iterdir()), "the cold build wrote no content cache"
 
     post = content / EDITED
     post.write_text(post.read_text(encoding="utf-8") + "\nAn edit saved later.\n", "utf-8")
-    warm = build(content, tmp_path / "warm", cache)
-    cold = build(content, tmp_path / "cold", tmp_path / "fresh-cache")
+    build(content, warm, cache=cache)
+    build(content, cold, cache=tmp_path / "fresh-cache")
 
     assert "An edit saved later." in (warm / EDITED_URL).read_text(encoding="utf-8")
     assert "An edit saved later." not in (before / EDITED_URL).read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pelicanconf import PLUGINS as SITE_PLUGINS
-from tests.conftest import ROOT, make, run_pelican
+from tests.conftest import ROOT, build, make, run_pelican
 from tests.test_site import SEED
 
 MARCH_3_SOURCE = "posts/2013-03-03-what-i-am-learning-from-hiring-managers.md"
@@ -35,13 +35,6 @@ def blocks(node):
     return [b.get_text(" ", strip=True) for b in node.find_all(["p", "li"]) if not b.find("p")]
 
 
-def build(tmp_path, name, *extra, content=ROOT / "content"):
-    output = tmp_path / name
-    result = run_pelican(content, output, "pelicanconf.py", *extra)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output, result.stdout + result.stderr
-
-
 @pytest.fixture(scope="module")
 def hand_cleaned(tmp_path_factory):
     """content/ with the March 3 repeat removed from the source, and its build."""
@@ -54,7 +47,8 @@ def hand_cleaned(tmp_path_factory):
     starts = [i for i, line in enumerate(lines) if line.startswith("I need to consider")]
     assert len(starts) == 2
     source.write_text("\n".join(lines[: starts[1] - 1]) + "\n", encoding="utf-8")
-    output, _ = build(tmp, "out", *NO_PLUGIN, content=content)
+    output = tmp / "out"
+    build(content, output, *NO_PLUGIN)
     return output
 
 
@@ -89,12 +83,13 @@ def test_index_summary_and_feed_show_the_repaired_text(built_site, hand_cleaned)
 
 
 def test_march_8_is_byte_identical_to_a_build_without_the_plugin(built_site, tmp_path):
-    plain, _ = build(tmp_path, "plain", *NO_PLUGIN)
+    plain = tmp_path / "plain"
+    build(ROOT / "content", plain, *NO_PLUGIN)
     assert (built_site / MARCH_8).read_bytes() == (plain / MARCH_8).read_bytes()
 
 
 def test_build_says_what_it_removed(tmp_path):
-    _, log = build(tmp_path, "out")
+    log = build(ROOT / "content", tmp_path / "out")
     assert "dedup: removed 17 duplicate block(s) from" in log
     assert "2013-03-03-what-i-am-learning-from-hiring-managers.md" in log
     assert "two-interviews-this-week.md" not in log
@@ -102,7 +97,7 @@ def test_build_says_what_it_removed(tmp_path):
 
 def test_report_lists_every_decision(tmp_path):
     report = tmp_path / "report.json"
-    build(tmp_path, "out", "-e", f'DEDUP={{"REPORT_PATH": "{report}"}}')
+    build(ROOT / "content", tmp_path / "out", "-e", f'DEDUP={{"REPORT_PATH": "{report}"}}')
     data = json.loads(report.read_text(encoding="utf-8"))
     posts = {post["source"]: post for post in data["posts"]}
     march_3 = posts[MARCH_3_SOURCE]
@@ -125,13 +120,18 @@ def test_content_cache_gives_the_same_output_and_follows_setting_changes(tmp_pat
         f'CONTENT_CACHING_LAYER="{layer}"',
         f'CACHE_PATH="{cache}"',
     ]
-    reference, _ = build(tmp_path, "reference")
-    plain, _ = build(tmp_path, "plain", *NO_PLUGIN)
+    reference = tmp_path / "reference"
+    build(ROOT / "content", reference)
+    plain = tmp_path / "plain"
+    build(ROOT / "content", plain, *NO_PLUGIN)
 
-    first, log = build(tmp_path, "first", *cached)
+    first = tmp_path / "first"
+
+    log = build(ROOT / "content", first, *cached)
     assert "(0 remembered from an earlier build)" in log
     assert (cache / "dedup-results.pickle").exists()
-    second, log = build(tmp_path, "second", *cached)
+    second = tmp_path / "second"
+    log = build(ROOT / "content", second, *cached)
     checked = re.search(r"checked (\d+) post\(s\) in [\d.]+ s \((\d+) remembered", log)
     assert checked[1] == checked[2]  # every post's result came from the cache
     for site in (first, second):
@@ -139,10 +139,12 @@ def test_content_cache_gives_the_same_output_and_follows_setting_changes(tmp_pat
             assert (site / url).read_bytes() == (reference / url).read_bytes(), (site, url)
 
     # A change of the plugin's settings takes effect despite the cache ...
-    report_only, _ = build(tmp_path, "report", *cached[:-1], cached[-1], 'DEDUP={"MODE": "report"}')
+    report_only = tmp_path / "report"
+    build(ROOT / "content", report_only, *cached[:-1], cached[-1], 'DEDUP={"MODE": "report"}')
     assert (report_only / MARCH_3).read_bytes() == (plain / MARCH_3).read_bytes()
     # ... and so does changing it back.
-    again, _ = build(tmp_path, "again", *cached)
+    again = tmp_path / "again"
+    build(ROOT / "content", again, *cached)
     assert (again / MARCH_3).read_bytes() == (reference / MARCH_3).read_bytes()
 
 
@@ -153,8 +155,10 @@ def test_a_post_can_opt_out(tmp_path):
         source.read_text(encoding="utf-8").replace("Date:", "Dedup: off\nDate:", 1),
         encoding="utf-8",
     )
-    ours, log = build(tmp_path, "out", content=content)
-    plain, _ = build(tmp_path, "plain", *NO_PLUGIN, content=content)
+    ours = tmp_path / "out"
+    log = build(content, ours)
+    plain = tmp_path / "plain"
+    build(content, plain, *NO_PLUGIN)
     assert (ours / MARCH_3).read_bytes() == (plain / MARCH_3).read_bytes()
     assert "dedup: removed" not in log
     assert "0 with duplicates, 0 block(s) removed" in log
@@ -168,7 +172,8 @@ def test_pages_are_cleaned_too(tmp_path):
         f"Title: Twice\n\n{paragraph}\n\nA different paragraph in between.\n\n{paragraph}\n",
         encoding="utf-8",
     )
-    ours, log = build(tmp_path, "out", content=content)
+    ours = tmp_path / "out"
+    log = build(content, ours)
     html = str(BeautifulSoup((ours / "twice" / "index.html").read_text(), "html.parser").main)
     assert html.count(paragraph) == 1
     assert "A different paragraph in between." in html
@@ -243,7 +248,8 @@ def edge_site(tmp_path_factory):
         f"<p>{LONG}<p>{LONG}<div>stray</span></div><ul><li>{LONG}<li>{LONG}</ul>"
         "</body></html>"
     )
-    output, log = build(tmp, "out", content=tmp / "content")
+    output = tmp / "out"
+    log = build(tmp / "content", output)
     return output, log
 
 
@@ -284,9 +290,11 @@ def test_a_damaged_result_cache_is_rebuilt_not_fatal(tmp_path):
     cache.mkdir()
     (cache / "dedup-results.pickle").write_bytes(b"not a pickle")
     cached = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{cache}"']
-    site, log = build(tmp_path, "out", *cached)
+    site = tmp_path / "out"
+    log = build(ROOT / "content", site, *cached)
     assert "ignoring the unreadable cache" in log
-    reference, _ = build(tmp_path, "reference")
+    reference = tmp_path / "reference"
+    build(ROOT / "content", reference)
     assert (site / MARCH_3).read_bytes() == (reference / MARCH_3).read_bytes()
-    _, log = build(tmp_path, "again", *cached)
+    log = build(ROOT / "content", tmp_path / "again", *cached)
     assert "unreadable" not in log

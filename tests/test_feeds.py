@@ -12,10 +12,9 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
 
 import pelicanconf
-from tests.conftest import copy_content, run_pelican
+from tests.conftest import build, copy_content, run_pelican, soup, write_posts
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 AUTHORITY = pelicanconf.ATOM_FEEDS["ID_AUTHORITY"]
@@ -63,40 +62,33 @@ Only for those who have the link.
 }
 
 
-def write_posts(content, posts):
-    for name, text in posts.items():
-        (content / name).write_text(text, encoding="utf-8")
-    return content
-
-
 @pytest.fixture(scope="module")
 def content(tmp_path_factory):
     return write_posts(copy_content(tmp_path_factory.mktemp("feeds") / "content"), EXTRA_POSTS)
 
 
-def build(tmp_path_factory, content, settings, site_url=None, *extra):
+def built(tmp_path_factory, content, settings, site_url=None):
     output = tmp_path_factory.mktemp("feeds-site")
     env = {"SITE_URL": site_url} if site_url else None
-    result = run_pelican(content, output, settings, "--fatal", "warnings", *extra, env=env)
-    assert result.returncode == 0, result.stdout + result.stderr
+    build(content, output, "--fatal", "warnings", settings=settings, env=env)
     return output
 
 
 @pytest.fixture(scope="module")
 def dev(tmp_path_factory, content):
     """Built with pelicanconf.py (RELATIVE_URLS, SITEURL http://127.0.0.1:8000)."""
-    return build(tmp_path_factory, content, "pelicanconf.py")
+    return built(tmp_path_factory, content, "pelicanconf.py")
 
 
 @pytest.fixture(scope="module")
 def prod(tmp_path_factory, content):
-    return build(tmp_path_factory, content, "publishconf.py", HOST_A)
+    return built(tmp_path_factory, content, "publishconf.py", HOST_A)
 
 
 @pytest.fixture(scope="module")
 def moved(tmp_path_factory, content):
     """The same site published on another host, under a path."""
-    return build(tmp_path_factory, content, "publishconf.py", HOST_B)
+    return built(tmp_path_factory, content, "publishconf.py", HOST_B)
 
 
 def feeds(site):
@@ -115,10 +107,6 @@ def page_for(site, base, link):
     assert link.startswith(base + "/"), (link, base)
     path = link[len(base) + 1 :]
     return site / (path + "index.html" if path.endswith("/") or not path else path)
-
-
-def soup(html):
-    return BeautifulSoup(html, "html.parser")
 
 
 def blocks(html):

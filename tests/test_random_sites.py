@@ -6,19 +6,16 @@ Each example is a real build (about 1 s), so there are few of them.
 """
 
 import datetime
-import os
 import re
-import subprocess
 import tempfile
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import feedparser
-from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import PELICAN, ROOT
+from tests.conftest import build, soup
 
 # Control characters content_guard removes: those XML 1.0 forbids, DEL and C1.
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -75,10 +72,6 @@ def write_site(content, posts):
         )
 
 
-def soup(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
 @settings(
     max_examples=10,
     deadline=None,
@@ -92,16 +85,7 @@ def test_every_post_is_on_its_page_in_the_archive_and_in_the_feed(posts):
     with tempfile.TemporaryDirectory() as folder:
         content, output = Path(folder) / "content", Path(folder) / "output"
         write_site(content, posts)
-        result = subprocess.run(
-            [str(PELICAN), str(content), "-o", str(output), "-s", str(ROOT / "pelicanconf.py")],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "COLUMNS": "1000"},
-            timeout=120,
-        )
-        log = result.stdout + result.stderr
-        assert result.returncode == 0, log
+        log = build(content, output)
         assert "Traceback" not in log and "ERROR" not in log, log
 
         for feed in (output / "feeds").rglob("*.xml"):
@@ -113,7 +97,7 @@ def test_every_post_is_on_its_page_in_the_archive_and_in_the_feed(posts):
         entries = {}
         for entry in ElementTree.parse(output / "feeds" / "all.atom.xml").iter(ATOM + "entry"):
             link = entry.find(ATOM + "link").get("href").rsplit("/", 1)[-1]
-            html = BeautifulSoup(entry.findtext(ATOM + "content"), "html.parser")
+            html = soup(entry.findtext(ATOM + "content"))
             entries[link] = (entry.findtext(ATOM + "title"), html.get_text())
         archive = soup(output / "archives" / "index.html")
         archived = {a["href"].rsplit("/", 1)[-1]: visible(a.get_text()) for a in archive("a")}

@@ -13,13 +13,9 @@ import shutil
 import pytest
 
 import pelicanconf
-from tests.conftest import SAMPLE_POST, copy_content, run_pelican
+from tests.conftest import SAMPLE_POST, build, copy_content, files
 
 SPEEDUPS = ["url_once", "word_count"]
-
-
-def files(site):
-    return {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 # Posts with Markdown state (footnotes, abbreviations) beside one without.
@@ -46,8 +42,7 @@ def sample_content(tmp_path_factory):
 @pytest.fixture(scope="module")
 def with_all(sample_content, tmp_path_factory):
     output = tmp_path_factory.mktemp("with-all")
-    result = run_pelican(sample_content, output, "pelicanconf.py", "-e", "DEFAULT_PAGINATION=2")
-    assert result.returncode == 0, result.stdout + result.stderr
+    build(sample_content, output, "-e", "DEFAULT_PAGINATION=2")
     return files(output)
 
 
@@ -56,8 +51,7 @@ def test_the_site_is_the_same_without_the_speedup(plugin, sample_content, with_a
     assert plugin in pelicanconf.PLUGINS
     others = json.dumps([p for p in pelicanconf.PLUGINS if p != plugin])
     extra = ["-e", "DEFAULT_PAGINATION=2", f"PLUGINS={others}"]
-    result = run_pelican(sample_content, tmp_path / "out", "pelicanconf.py", *extra)
-    assert result.returncode == 0, result.stdout + result.stderr
+    build(sample_content, tmp_path / "out", *extra)
     without = files(tmp_path / "out")
     assert without.keys() == with_all.keys()
     assert [str(p) for p in without if without[p] != with_all[p]] == []
