@@ -137,7 +137,7 @@ def checked_read(reader, read, path):
 
     try:
         content, metadata = read(path)
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - any reader, any error: skip the file, say why
         # Pelican would log only "Could not process FILE" (the reason needs -D).
         logger.error("Skipping %s: %s", path, error)
         return SKIP

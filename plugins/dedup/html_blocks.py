@@ -280,7 +280,7 @@ def _parse(html: str) -> list[_Node] | None:
         walker = _Walker(html)
         walker.feed(html)
         walker.finish()
-    except Exception:  # never crash on odd input; None means "cut nothing"
+    except _Unsure:  # offsets html.parser does not give exactly: None, "cut nothing"
         return None
     return walker.nodes
 
