@@ -51,8 +51,8 @@ help:
 	@echo '   make rsync_upload RSYNC_TARGET=host:/path   publish, then upload output/'
 	@echo '   make test                  lint and run every test'
 	@echo '   make check-content         list duplicated paragraphs in content/ (FIX=1 removes them)'
-	@echo '   make bench                 print the benchmark figures'
-	@echo '   make bench-10k             print build time and peak memory for 10,000 posts'
+	@echo '   make bench                 print build figures beside stock Pelican on 1,000 posts'
+	@echo '   make bench-10k             the same on 10,000 posts (peak memory)'
 	@echo '   make pageweight            print the gzipped HTML+CSS size of each page type'
 	@echo '   make screenshots           screenshot the theme into screenshots/ (needs npm ci, chromium)'
 	@echo '   make lighthouse            print Lighthouse scores (needs npm install, chromium)'
@@ -122,10 +122,10 @@ check-content: venv
 		--settings "$(CONFFILE)" $(if $(filter 1,$(FIX)),--fix) "$(INPUTDIR)"
 
 bench: venv
-	$(BIN)/python -m tests.bench
+	$(BIN)/python -m scripts.bench
 
 bench-10k: venv
-	$(BIN)/python -m tests.bench_site --posts 10000 --rounds 1
+	$(BIN)/python -m scripts.bench --posts 10000 --rounds 1 --no-devserver
 
 # The theme's own figures and pictures (see scripts/).
 pageweight: venv
