@@ -2,6 +2,7 @@
 settings, in a temporary folder, as `make html` would, and read the output.
 Every test module uses these; none keeps a copy of its own."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -125,12 +126,34 @@ def published_site(tmp_path_factory):
 SAMPLE_POST = ROOT / "tests" / "data" / "theme-sample.md"
 
 
+def sample_content(folder):
+    """content/ plus tests/data/theme-sample.md (code, a title with `<` and `&`):
+    every theme feature once."""
+    content = copy_content(folder / "content")
+    shutil.copy(SAMPLE_POST, content / "posts" / SAMPLE_POST.name)
+    return content
+
+
+def built_with_and_without(plugin, folder):
+    """The sample site (two posts a page) built with every plugin of PLUGINS and
+    again without `plugin`: ({path: bytes}, {path: bytes})."""
+    import pelicanconf
+
+    assert plugin in pelicanconf.PLUGINS
+    content = sample_content(folder)
+    others = json.dumps([p for p in pelicanconf.PLUGINS if p != plugin])
+    sites = []
+    # One -e: Pelican keeps only the last one given.
+    for name, extra in (("with", ()), ("without", (f"PLUGINS={others}",))):
+        build(content, folder / name, "-e", "DEFAULT_PAGINATION=2", *extra)
+        sites.append(files(folder / name))
+    return sites
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
-    """content/ plus tests/data/theme-sample.md (code, a title with `<` and `&`),
-    two posts a page so that the index has a pager: every theme feature once."""
-    content = copy_content(tmp_path_factory.mktemp("sample") / "content")
-    shutil.copy(SAMPLE_POST, content / "posts" / SAMPLE_POST.name)
+    """The sample site, two posts a page so that the index has a pager."""
+    content = sample_content(tmp_path_factory.mktemp("sample"))
     output = tmp_path_factory.mktemp("sample-site")
     build(content, output, "-e", "DEFAULT_PAGINATION=2")
     return output
