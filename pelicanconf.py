@@ -105,6 +105,10 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
 RSS_FEED_SUMMARY_ONLY = False
+# Each feed carries the newest 25 posts (Blogger's own default), not Pelican's
+# 100: a reader polls for what is new; the archive holds the rest. Twelve feeds
+# of 100 full posts were a tenth of a build of 1,000 posts.
+FEED_MAX_ITEMS = 25
 
 # The duplicate-paragraph plugin (see plugins/dedup/README.md for every key).
 DEDUP = {
