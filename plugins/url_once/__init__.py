@@ -1,4 +1,4 @@
-"""Work out each post's and page's URL once per build instead of at every use.
+"""Work out each published post's and page's URL once per build, not at every use.
 
 Pelican's ``Content.url`` is a property: every access formats the
 ``ARTICLE_URL`` setting anew (a copy of the metadata, the source's relative
@@ -24,27 +24,16 @@ from pelican.contents import Article, Page
 
 logger = logging.getLogger(__name__)
 
-# The lists of articles and pages that ArticlesGenerator and PagesGenerator
-# keep (published, hidden, drafts, and their translations).
-CONTENT_LISTS = (
-    "articles",
-    "translations",
-    "drafts",
-    "drafts_translations",
-    "hidden_articles",
-    "hidden_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "draft_translations",
-)
+# The published articles and pages: each is linked from many pages. Drafts
+# and hidden posts are linked from few, and keep Pelican's own property.
+PUBLISHED = ("articles", "translations", "pages")
 
 
 def freeze_urls(generators):
     """Store each article's and page's URL in its override_url."""
     done = 0
     for generator in generators:
-        for name in CONTENT_LISTS:
+        for name in PUBLISHED:
             for content in getattr(generator, name, None) or []:
                 if isinstance(content, Article | Page) and not hasattr(content, "override_url"):
                     content.override_url = content.url
