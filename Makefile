@@ -122,10 +122,10 @@ check-content: venv
 		--settings "$(CONFFILE)" $(if $(filter 1,$(FIX)),--fix) "$(INPUTDIR)"
 
 bench: venv
-	$(BIN)/python -m scripts.bench
+	$(BIN)/python -m tests.bench
 
 bench-10k: venv
-	$(BIN)/python -m scripts.bench --posts 10000 --rounds 1 --no-devserver
+	$(BIN)/python -m tests.bench --posts 10000 --rounds 1 --no-devserver
 
 # The theme's own figures and pictures (see scripts/).
 pageweight: venv

@@ -17,7 +17,7 @@ output/ under `pelican -lr` (what `make devserver` runs). With `hugo` on PATH
 it builds the same posts with Hugo and minimal templates, as a reference.
 
 Figures, never a pass or fail: docs/benchmarks.md keeps them with their date.
-Usage: python -m scripts.bench [--posts 1000] [--rounds 3] [--no-devserver]
+Usage: python -m tests.bench [--posts 1000] [--rounds 3] [--no-devserver]
 """
 
 import argparse
