@@ -57,6 +57,7 @@ help:
 	@echo '   make screenshots           screenshot the theme into screenshots/ (needs npm ci, chromium)'
 	@echo '   make lighthouse            print Lighthouse scores (needs npm install, chromium)'
 	@echo '   make newpost TITLE="..."   write a dated draft post in content/posts/'
+	@echo '   make import BLOGGER=FILE [IMAGES=download]   import a Blogger export into content/'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
 	@echo 'Set the RELATIVE variable to 1 to enable relative urls'
@@ -144,5 +145,20 @@ ifndef TITLE
 endif
 	$(BIN)/python scripts/newpost.py --content "$(INPUTDIR)" --settings "$(CONFFILE)" "$(TITLE)"
 
+# Imports a Blogger export (Takeout's feed.atom or the older backup XML) as
+# Markdown posts and pages, with redirects for the old addresses; see
+# docs/moving-from-blogger.md. IMAGES=download also fetches the images;
+# BLOG_URL=https://your.domain names a custom domain; CATEGORY=... the category.
+import: venv
+ifndef BLOGGER
+	@echo 'Usage: make import BLOGGER=path/to/feed.atom [IMAGES=download] [BLOG_URL=...] [CATEGORY=...]'
+	@exit 1
+endif
+	PYTHONPATH="$(BASEDIR)/plugins" $(BIN)/python -m scripts.blogger_import \
+		--content "$(INPUTDIR)" --settings "$(CONFFILE)" \
+		$(if $(filter download,$(IMAGES)),--download-images) \
+		$(if $(BLOG_URL),--blog-url "$(BLOG_URL)") $(if $(CATEGORY),--category "$(CATEGORY)") \
+		"$(BLOGGER)"
 
-.PHONY: help venv html clean regenerate serve devserver publish test check-content bench bench-10k newpost
+
+.PHONY: help venv html clean regenerate serve devserver publish test check-content bench bench-10k newpost import
