@@ -183,7 +183,9 @@ def guard_readers(generator):
     if readers is None:
         return
     options = read_settings_or_stop(generator.settings)  # before any file is read
-    for reader in readers.readers.values():
+    for fmt, reader in readers.readers.items():
+        if fmt == "static":
+            continue  # static files (images) are copied as they are, never read as text
         if getattr(reader, "content_guard", None) is None:
             reader.content_guard = options
             reader.read = functools.partial(checked_read, reader, reader.read)
