@@ -1,9 +1,10 @@
 """Writing the import: all files or none, and never over a local edit.
 
 Every file is first written into a hidden staging folder inside the content
-folder (Pelican ignores dot-folders), then moved into place by renames, which
-do not fail halfway on one file system; if anything fails before that, the
-staging folder is removed and the content folder is as it was.
+folder (Pelican ignores dot-folders), then moved into place by renames on the
+same file system. If anything fails before that, the staging folder is
+removed; if a rename fails, the files already moved are put back. Either way
+the content folder is left as it was.
 
 A manifest (``blogger-import/manifest.json``) keeps a SHA-256 of each text
 file as the importer wrote it. A file whose text now differs was edited
@@ -147,8 +148,24 @@ class Staging:
             out.write(text)
 
     def commit(self):
-        """Move every staged file into the content folder."""
-        for path in self.paths:
-            target = self.content / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(self.folder / path, target)
+        """Move every staged file into the content folder; on a failure, put
+        back every file already moved (and the ones they replaced), and raise."""
+        moved = []  # (target, the file it replaced, kept in the staging folder, or None)
+        try:
+            for path in self.paths:
+                target = self.content / path
+                replaced = None
+                if target.is_file():
+                    replaced = self.folder / ".replaced" / path
+                    replaced.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(target, replaced)
+                moved.append((target, replaced))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(self.folder / path, target)
+        except OSError:
+            for target, replaced in reversed(moved):
+                if target.is_file():
+                    target.unlink()
+                if replaced is not None:
+                    os.replace(replaced, target)
+            raise
