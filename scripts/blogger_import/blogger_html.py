@@ -5,10 +5,13 @@ a ``<div>``, and a blank line (``<br /><br />``, ``<div><br /></div>``) ends a
 paragraph. Here such runs become ``<p>`` paragraphs, so that the converter
 writes Markdown paragraphs and the dedup rules (which compare ``<p>`` blocks)
 see them. Also: caption tables become an image with its caption under it, the
-"Read more" jump break goes, and ``&nbsp;`` becomes a plain space (not in code).
+"Read more" jump break goes, an image gets alt text if it has none, and
+``&nbsp;`` becomes a plain space (not in code).
 """
 
+import posixpath
 import re
+from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -21,6 +24,7 @@ BLOCKS = {
 # their content is read as if they were not there.
 TRANSPARENT = {"span", "font"}
 LINE_BREAK = object()
+_NAME_SEPARATORS = re.compile(r"[-_+.\s]+")
 _NUMBERED = re.compile(r"\s*(\d+)[.)]\s+")
 NBSP = "\xa0"
 
@@ -37,6 +41,9 @@ def tidy(soup):
         anchor.decompose()
     for table in soup.find_all("table", class_="tr-caption-container"):
         table.replace_with(_captioned_image(soup, table))
+    for image in soup.find_all("img"):
+        if not (image.get("alt") or "").strip():
+            image["alt"] = _alt_text(image)
     for text in soup.find_all(string=lambda s: NBSP in s):
         if not text.find_parent(["pre", "code"]):
             text.replace_with(text.replace(NBSP, " "))
@@ -108,6 +115,17 @@ def _captioned_image(soup, table):
         emphasis.string = caption
         paragraph.append(emphasis)
     return paragraph
+
+
+def _alt_text(image):
+    """Blogger wrote images without alt text, which Pelican warns about (and
+    `make publish` fails on): the title, else the file's name in words."""
+    title = (image.get("title") or "").strip()
+    if title:
+        return title
+    name = posixpath.basename(urlsplit(image.get("src") or "").path)
+    words = _NAME_SEPARATORS.sub(" ", unquote(posixpath.splitext(name)[0])).strip()
+    return words or "Image"
 
 
 def _is_image_block(tag):
