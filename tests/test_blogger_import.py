@@ -19,6 +19,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import feedparser
 import pytest
 
+from scripts.blogger_import import bench, sample_export
 from scripts.site_server import serve
 from tests.conftest import ROOT, copy_content, make, soup
 from tests.tools import require
@@ -288,7 +289,7 @@ def test_a_second_import_changes_nothing(imported):
 def test_local_edits_are_never_overwritten(tmp_path):
     content = fresh_site(tmp_path)
     assert do_import(content, TAKEOUT).returncode == 0
-    # Renamed, edited and deleted since the import; and the export changed.
+    # Edited and deleted since the import; and the export changed.
     edited = content / MARCH_8
     edited.write_text(edited.read_text() + "\nAdded later, by hand.\n")
     (content / "posts/2013-03-12-blog-post_12.md").unlink()
@@ -422,3 +423,18 @@ def test_images_download_into_content_and_references_follow(tmp_path):
         server.shutdown()
         server.server_close()
         shutil.rmtree(tmp_path / "published", ignore_errors=True)
+
+
+def test_a_large_export_shows_a_progress_bar_and_a_summary(tmp_path):
+    export = tmp_path / "feed.atom"
+    blog = {"title": "Bench", "author": "The Diarist", "host": "bench.blogspot.com"}
+    export.write_text(sample_export.takeout(blog, bench.generated_entries(60)), encoding="utf-8")
+    content = fresh_site(tmp_path)
+    # TTY_COMPATIBLE=1 makes rich draw as on a terminal, which stderr is not here.
+    result = make("import", content, tmp_path / "output", f"BLOGGER={export}",
+                  env={"TTY_COMPATIBLE": "1"})  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Converting" in result.stderr and "100%" in result.stderr
+    assert "posts: 60, drafts: 0, pages: 0, comments: 12 (not imported)" in result.stdout
+    assert "duplicates removed: 48 block(s) in 6 post(s)" in result.stdout
+    assert len(list((content / "posts").glob("*.md"))) == 60

@@ -35,16 +35,28 @@ def parse(html):
 
 def tidy(soup):
     """Rewrite ``soup`` in place: paragraphs, captions, no jump break, no &nbsp;."""
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()  # <!--more--> and editor leftovers
-    for anchor in soup.find_all("a", attrs={"name": "more"}):
-        anchor.decompose()
-    for table in soup.find_all("table", class_="tr-caption-container"):
-        table.replace_with(_captioned_image(soup, table))
-    for image in soup.find_all("img"):
+    # One walk over the tree collects what each step needs (find_all is slow).
+    comments, nbsp, tags = [], [], {"a": [], "table": [], "img": []}
+    for node in soup.descendants:
+        if isinstance(node, Comment):
+            comments.append(node)  # <!--more--> and editor leftovers
+        elif isinstance(node, NavigableString):
+            if NBSP in node:
+                nbsp.append(node)
+        elif node.name in tags:
+            tags[node.name].append(node)
+    for comment in comments:
+        comment.extract()
+    for anchor in tags["a"]:
+        if anchor.get("name") == "more":
+            anchor.decompose()
+    for table in tags["table"]:
+        if "tr-caption-container" in (table.get("class") or []):
+            table.replace_with(_captioned_image(soup, table))
+    for image in tags["img"]:
         if not (image.get("alt") or "").strip():
             image["alt"] = _alt_text(image)
-    for text in soup.find_all(string=lambda s: NBSP in s):
+    for text in nbsp:
         if not text.find_parent(["pre", "code"]):
             text.replace_with(text.replace(NBSP, " "))
     _make_paragraphs(soup, soup)

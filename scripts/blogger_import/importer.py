@@ -124,12 +124,15 @@ def run(
                 images.rewrite_images(soup, fetched)
                 urls = [u for u in urls if u not in fetched]
             summary.remote_images += [(item.placement.path, url) for url in urls]
-            html, decisions = repair_html(str(soup), options)
+            html = str(soup)
+            repaired, decisions = repair_html(html, options)
             removed = sum(d.action == "remove" for d in decisions)
             if removed:
                 summary.duplicates[item.placement.path] = removed
+            # The soup as it is, unless dedup cut something (parsing again costs).
+            body = to_markdown(repaired if repaired != html else soup)
             header = posts.metadata_lines(item.entry, item.title, item.placement, category)
-            written[item.placement.path] = "\n".join(header) + "\n\n" + to_markdown(html)
+            written[item.placement.path] = "\n".join(header) + "\n\n" + body
 
         written.update(_redirect_files(items, tags, settings))
         written[REMOTE_IMAGES] = _remote_images_list(summary.remote_images)

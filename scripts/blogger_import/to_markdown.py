@@ -37,14 +37,19 @@ class _Converter(MarkdownConverter):
         return super().convert_pre(el, el.get_text(), parent_tags)
 
 
-def to_markdown(html):
-    """Markdown for a post's (tidied) HTML: ATX headings, fenced code, ``-`` bullets.
+def to_markdown(html_or_soup):
+    """Markdown for a post's (tidied) HTML, given as text or as a parsed soup:
+    ATX headings, fenced code, ``-`` bullets.
 
     A line break is two trailing spaces: Python-Markdown knows no other.
     """
-    markdown = _Converter(
+    converter = _Converter(
         heading_style="ATX",
         bullets="-",
         code_language_callback=_code_language,
-    ).convert(html)
+    )
+    if isinstance(html_or_soup, str):
+        markdown = converter.convert(html_or_soup)
+    else:
+        markdown = converter.convert_soup(html_or_soup)
     return _BLANK_LINES.sub("\n\n", markdown).strip() + "\n"
