@@ -32,7 +32,8 @@ LABELS = ["interviews", "networking", "job search", "product management", "tools
 
 def generated_entries(posts):
     """``posts`` posts over several years, as sample_export describes them."""
-    start = datetime.datetime(2013, 1, 1, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=-7)))
+    mountain = datetime.timezone(datetime.timedelta(hours=-7))
+    start = datetime.datetime(2013, 1, 1, 9, 0, tzinfo=mountain)
     entries = []
     for number in range(posts):
         published = start + datetime.timedelta(hours=31 * number)
@@ -76,7 +77,8 @@ def main(argv=None):
     entries = generated_entries(args.posts)
     with tempfile.TemporaryDirectory(prefix="blogger-bench-") as folder:
         folder = Path(folder)
-        for name, write in (("feed.atom", sample_export.takeout), ("backup.xml", sample_export.backup)):
+        formats = (("feed.atom", sample_export.takeout), ("backup.xml", sample_export.backup))
+        for name, write in formats:
             export = folder / name
             export.write_text(write(blog, entries), encoding="utf-8")
             content = folder / f"content-{name}"
