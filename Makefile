@@ -53,6 +53,7 @@ help:
 	@echo '   make check-content         list duplicated paragraphs in content/ (FIX=1 removes them)'
 	@echo '   make bench                 print the benchmark figures'
 	@echo '   make bench-10k             print build time and peak memory for 10,000 posts'
+	@echo '   make bench-import          print the time to import a 1,000-post Blogger export'
 	@echo '   make pageweight            print the gzipped HTML+CSS size of each page type'
 	@echo '   make screenshots           screenshot the theme into screenshots/ (needs npm ci, chromium)'
 	@echo '   make lighthouse            print Lighthouse scores (needs npm install, chromium)'
@@ -128,6 +129,9 @@ bench: venv
 bench-10k: venv
 	$(BIN)/python -m tests.bench_site --posts 10000 --rounds 1
 
+bench-import: venv
+	PYTHONPATH="$(BASEDIR)/plugins" $(BIN)/python -m scripts.blogger_import.bench
+
 # The theme's own figures and pictures (see scripts/).
 pageweight: venv
 	$(BIN)/python -m scripts.page_weight
@@ -161,4 +165,4 @@ endif
 		"$(BLOGGER)"
 
 
-.PHONY: help venv html clean regenerate serve devserver publish test check-content bench bench-10k newpost import
+.PHONY: help venv html clean regenerate serve devserver publish test check-content bench bench-10k bench-import newpost import
