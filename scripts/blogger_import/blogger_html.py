@@ -151,20 +151,17 @@ def _flow(container):
     A ``<div>`` is read through, ending a line; a span or font is read through.
     """
     for child in list(container.children):
-        if isinstance(child, Tag):
-            if child.name == "br":
-                yield LINE_BREAK
-            elif child.name == "div" and not _is_image_block(child):
-                yield from _flow(child)
-                yield LINE_BREAK
-            elif child.name in TRANSPARENT and child.find(["br", "div", *BLOCKS]):
-                yield from _flow(child)
-            elif child.name in BLOCKS or _is_image_block(child):
-                yield child
-            else:
-                yield child
-        elif isinstance(child, NavigableString):
+        if not isinstance(child, Tag):
             yield child
+        elif child.name == "br":
+            yield LINE_BREAK
+        elif child.name == "div" and not _is_image_block(child):
+            yield from _flow(child)
+            yield LINE_BREAK
+        elif child.name in TRANSPARENT and child.find(["br", "div", *BLOCKS]):
+            yield from _flow(child)
+        else:
+            yield child  # a block, or inline content
 
 
 def _make_paragraphs(soup, container):

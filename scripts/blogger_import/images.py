@@ -9,17 +9,13 @@ keeps its remote address and is reported; it does not stop the import.
 """
 
 import hashlib
-import logging
 import mimetypes
 import posixpath
 import re
 import shutil
-import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-
-logger = logging.getLogger(__name__)
 
 FOLDER = "images/blogger"
 TIMEOUT = 30
