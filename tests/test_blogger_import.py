@@ -438,3 +438,18 @@ def test_a_large_export_shows_a_progress_bar_and_a_summary(tmp_path):
     assert "posts: 60, drafts: 0, pages: 0, comments: 12 (not imported)" in result.stdout
     assert "duplicates removed: 48 block(s) in 6 post(s)" in result.stdout
     assert len(list((content / "posts").glob("*.md"))) == 60
+
+
+def test_a_post_without_text_is_named_in_the_summary(tmp_path):
+    export = tmp_path / "feed.atom"
+    blog = {"title": "Diary", "author": "The Diarist", "host": "diary.blogspot.com"}
+    export.write_text(sample_export.takeout(blog, [{
+        "number": 1, "kind": "post", "title": "Gone fishing", "html": "<div><br /></div>",
+        "published": "2013-05-01T10:00:00.000-07:00", "filename": "/2013/05/gone-fishing.html",
+    }]), encoding="utf-8")  # fmt: skip
+    content = fresh_site(tmp_path)
+    result = do_import(content, export)
+    assert result.returncode == 0, result.stderr
+    assert "posts/2013-05-01-gone-fishing.md: has no text on Blogger" in result.stdout
+    meta, body = header(content / "posts/2013-05-01-gone-fishing.md")
+    assert meta["Title"] == "Gone fishing" and body.strip() == ""

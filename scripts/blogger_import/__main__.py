@@ -79,6 +79,8 @@ def print_summary(summary, content):
         print(f"  {path}: slug {slug!r} (another post has {wanted!r}); its old URL is kept")
     for path, removed in summary.duplicates.items():
         print(f"  {path}: removed {removed} duplicated block(s), kept the first copies")
+    for path in summary.empty:
+        print(f"  {path}: has no text on Blogger; Pelican warns about it until you write some")
     for path in plan.edited:
         print(f"  {path}: edited since the last import, kept as it is")
     for path in plan.foreign:

@@ -44,6 +44,7 @@ class Summary:
     failed_images: list = field(default_factory=list)  # (url, reason)
     links: int = 0
     renamed: list = field(default_factory=list)  # (file, Blogger name, slug)
+    empty: list = field(default_factory=list)  # files of entries with no text
     plan: files.Plan | None = None
 
 
@@ -131,6 +132,8 @@ def run(
                 summary.duplicates[item.placement.path] = removed
             # The soup as it is, unless dedup cut something (parsing again costs).
             body = to_markdown(repaired if repaired != html else soup)
+            if not body.strip():
+                summary.empty.append(item.placement.path)
             header = posts.metadata_lines(item.entry, item.title, item.placement, category)
             written[item.placement.path] = "\n".join(header) + "\n\n" + body
 
