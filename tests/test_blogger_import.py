@@ -7,10 +7,12 @@ The checks read the Markdown written, the built pages, the feed (feedparser),
 and follow the old addresses in Chromium.
 """
 
+import http.client
 import http.server
 import json
 import re
 import shutil
+import socket
 import subprocess
 import threading
 from pathlib import Path
@@ -275,6 +277,66 @@ def test_rules_files_cover_pages_labels_and_old_feeds(imported):
     feed_rule = [new for old, new in pairs if old == "/feeds/posts/default"]
     assert feed_rule == ["/feeds/all.atom.xml"]
     assert "?alt=rss" in rules and "?alt=rss" in nginx
+
+
+NGINX_CONF = """
+user root;
+worker_processes 1;
+pid {folder}/nginx.pid;
+error_log {folder}/error.log;
+events {{ worker_connections 16; }}
+http {{
+    access_log off;
+    types {{ application/atom+xml xml; text/html html; }}
+    server {{
+        listen 127.0.0.1:{port};
+        root {site};
+        include {rules};
+    }}
+}}
+"""
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_nginx_rules_redirect_old_addresses_and_feeds(imported, tmp_path):
+    nginx = require("nginx", "apt-get install nginx-light")
+    port = free_port()
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(
+        folder=tmp_path, port=port, site=imported["published"],
+        rules=imported["content"] / "blogger-import" / "nginx-redirects.conf",
+    ))  # fmt: skip
+    # nginx returns once its master has bound the port and gone to the background.
+    started = subprocess.run([nginx, "-c", str(conf), "-p", str(tmp_path)], capture_output=True,
+                             text=True, timeout=60)  # fmt: skip
+    assert started.returncode == 0, started.stderr
+    try:
+        moved = {}
+        olds = ["/p/about.html", "/search/label/job%20search", "/feeds/posts/default",
+                "/feeds/posts/default?alt=rss", "/feeds/posts/default/-/networking"]  # fmt: skip
+        for old in olds:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            connection.request("GET", old)
+            response = connection.getresponse()
+            moved[old] = (response.status, urlsplit(response.getheader("Location", "")).path)
+            connection.close()
+        assert moved == {
+            "/p/about.html": (301, "/about/"),
+            "/search/label/job%20search": (301, "/tag/job-search/"),
+            "/feeds/posts/default": (301, "/feeds/all.atom.xml"),
+            "/feeds/posts/default?alt=rss": (301, "/feeds/all.atom.xml"),
+            "/feeds/posts/default/-/networking": (301, "/feeds/tag/networking.atom.xml"),
+        }
+        # A feed reader subscribed to the old feed follows the redirect.
+        feed = feedparser.parse(f"http://127.0.0.1:{port}/feeds/posts/default?alt=rss")
+        assert feed.status == 301 and len(feed.entries) == 6
+    finally:
+        subprocess.run([nginx, "-c", str(conf), "-p", str(tmp_path), "-s", "stop"], timeout=60)
 
 
 def test_a_second_import_changes_nothing(imported):
