@@ -246,11 +246,12 @@ def test_old_page_and_label_addresses_lead_to_the_new_pages_in_a_browser(importe
     }
 
 
-def test_redirect_pages_pass_the_nu_html_checker(imported):
+def test_imported_posts_and_redirect_pages_pass_the_nu_html_checker(imported):
     java = require("java", "apt-get install default-jre-headless (Java 17+)")
     vnu = require(str(ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"), "run `npm ci`")
-    pages = [imported["published"] / "p" / "about.html"]
-    pages += sorted((imported["published"] / "search").rglob("index.html"))
+    site = imported["published"]
+    pages = [site / url for url in OLD_POST_URLS] + [site / "about" / "index.html"]
+    pages += [site / "p" / "about.html", *sorted((site / "search").rglob("index.html"))]
     out = subprocess.run(
         [java, "-jar", vnu, "--errors-only", "--format", "json", "--exit-zero-always",
          *map(str, pages)],
@@ -258,7 +259,7 @@ def test_redirect_pages_pass_the_nu_html_checker(imported):
     )  # fmt: skip
     messages = json.loads(out.stderr or out.stdout)["messages"]
     assert [m for m in messages if m.get("type") == "error"] == []
-    assert len(pages) == 8
+    assert len(pages) == 15
 
 
 def test_rules_files_cover_pages_labels_and_old_feeds(imported):
