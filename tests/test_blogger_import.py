@@ -200,6 +200,10 @@ def test_caption_entities_emoji_and_code_survive(imported):
     page = soup(imported["output"] / "2013/03/tracking-applications-with-tiny-script.html")
     code = page.find("pre").get_text()
     assert 'int(row["days"]) < 14:\n            print(row["company"], row["role"])' in code
+    # Text that looks like Markdown or HTML stays text; an embedded video stays.
+    texts = [p.get_text() for p in page.find_all("p")]
+    assert "#1 rule: never paste <div> soup into a cover letter." in texts
+    assert page.find("iframe", src="https://www.youtube.com/embed/dQw4w9WgXcQ") is not None
 
 
 def test_links_to_the_old_blog_point_at_the_new_posts(imported):

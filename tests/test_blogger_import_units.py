@@ -78,6 +78,18 @@ def test_code_stays_code_with_its_language():
     assert markdown("<p>Run <code>make_html</code></p>") == "Run `make_html`\n"
 
 
+def test_text_that_looks_like_markdown_or_html_stays_text():
+    html = "#1 rule &lt;b&gt; &amp;copy; a_b<br />1. not a list<br />- nor this<br />&gt; nor this"
+    assert markdown(html) == (
+        "\\#1 rule &lt;b> &amp;copy; a\\_b  \n1\\. not a list  \n\\- nor this  \n\\> nor this\n"
+    )
+
+
+def test_an_embedded_video_stays_without_obsolete_attributes():
+    html = '<iframe frameborder="0" src="https://www.youtube.com/embed/x" width="320"></iframe>'
+    assert markdown(html) == '<iframe src="https://www.youtube.com/embed/x" width="320"></iframe>\n'
+
+
 def test_the_plugin_finds_a_classic_editor_body_saved_twice():
     body = "<br /><br />".join(PARAGRAPHS)
     html = tidy(f"{body}<br /><br />{body}")

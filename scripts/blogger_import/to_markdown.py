@@ -14,6 +14,12 @@ from markdownify import MarkdownConverter
 _BRUSH = re.compile(r"brush:\s*([\w+#-]+)")
 _LANGUAGE = re.compile(r"(?:language|lang)-([\w+#-]+)")
 _BLANK_LINES = re.compile(r"\n{3,}")
+_ENTITY_LIKE = re.compile(r"&(#?\w+;)")
+# What Python-Markdown reads at the start of a line as a heading, a quote or a
+# list item ("#1 rule", "- dash", "2. point"), even inside a paragraph.
+_BLOCK_START = re.compile(r"^([ \t]*)(#|>|[-+](?=[ \t])|\d+(?=[.)]))", re.MULTILINE)
+# The attributes an embedded video or map keeps (frameborder & co are obsolete).
+_IFRAME_ATTRIBUTES = ("src", "width", "height", "title", "allow", "allowfullscreen", "loading")
 
 
 def _code_language(pre):
@@ -29,7 +35,27 @@ def _code_language(pre):
     return ""
 
 
+def _escape_block_start(found):
+    indent, start = found.groups()
+    return f"{indent}{start}\\" if start[0].isdigit() else f"{indent}\\{start}"
+
+
 class _Converter(MarkdownConverter):
+    def escape(self, text, parent_tags):
+        # Text that Python-Markdown would take for HTML or an entity stays text.
+        text = super().escape(text, parent_tags)
+        return _ENTITY_LIKE.sub(r"&amp;\1", text).replace("<", "&lt;")
+
+    def convert_p(self, el, text, parent_tags):
+        return super().convert_p(el, _BLOCK_START.sub(_escape_block_start, text), parent_tags)
+
+    def convert_iframe(self, el, text, parent_tags):
+        # Embedded videos and maps stay, as raw HTML (Markdown has no syntax for them).
+        for name in list(el.attrs):
+            if name not in _IFRAME_ATTRIBUTES:
+                del el[name]
+        return f"\n\n{el}\n\n"
+
     def convert_pre(self, el, text, parent_tags):
         # Blogger's editors put <br> inside <pre>; they are line ends in code.
         for br in el.find_all("br"):

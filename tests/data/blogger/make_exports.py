@@ -63,6 +63,9 @@ SCRIPT = (
     "    for row in csv.DictReader(f):\n"
     "        if row[\"status\"] != \"closed\" and int(row[\"days\"]) &lt; 14:\n"
     "            print(row[\"company\"], row[\"role\"])\n</pre>"
+    "<p>#1 rule: never paste &lt;div&gt; soup into a cover letter.</p>"
+    '<iframe allowfullscreen="" frameborder="0" height="266" '
+    'src="https://www.youtube.com/embed/dQw4w9WgXcQ" width="320"></iframe>'
     "<p>Run it with <code>python track.py</code> every Monday. It found the caf&eacute; contact "
     f'from <a href="{HOST}/2013/03/networking-night-at-cafe-what-i.html?m=1">networking night</a>.'
     "</p>"
