@@ -400,6 +400,9 @@ def test_an_existing_page_of_the_site_is_kept(tmp_path):
          "<blogger:type>COMMENT</blogger:type><content>Hi</content>"
          "<published>2013-03-04T08:12:00.000-08:00</published></entry></feed>",
          "empty.atom: an empty Blogger export"),
+        ("nothing.atom", "<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom' "
+         "xmlns:blogger='http://schemas.google.com/blogger/2018'><title>B</title></feed>",
+         "nothing.atom: an empty export"),
         ("missing.atom", None, "missing.atom: no such file"),
     ],
 )  # fmt: skip

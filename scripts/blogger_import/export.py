@@ -81,6 +81,8 @@ def read_export(path):
     if root.tag != f"{ATOM}feed":
         raise ExportError(f"{path}: not a Blogger export (the document is not an Atom feed)")
 
+    if root.find(f"{ATOM}entry") is None:
+        raise ExportError(f"{path}: an empty export (no entries: no posts or pages in it)")
     if root.find(f"{ATOM}entry/{TAKEOUT}type") is not None:
         fmt, read_entry = "takeout", _takeout_entry
     elif _is_backup(root):
