@@ -53,10 +53,12 @@ help:
 	@echo '   make check-content         list duplicated paragraphs in content/ (FIX=1 removes them)'
 	@echo '   make bench                 print build figures beside stock Pelican on 1,000 posts'
 	@echo '   make bench-10k             the same on 10,000 posts (peak memory)'
+	@echo '   make bench-import          print the time to import a 1,000-post Blogger export'
 	@echo '   make pageweight            print the gzipped HTML+CSS size of each page type'
 	@echo '   make screenshots           screenshot the theme into screenshots/ (needs npm ci, chromium)'
 	@echo '   make lighthouse            print Lighthouse scores (needs npm install, chromium)'
 	@echo '   make newpost TITLE="..."   write a dated draft post in content/posts/'
+	@echo '   make import BLOGGER=FILE [IMAGES=download]   import a Blogger export into content/'
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
 	@echo 'Set the RELATIVE variable to 1 to enable relative urls'
@@ -127,6 +129,9 @@ bench: venv
 bench-10k: venv
 	$(BIN)/python -m tests.bench --posts 10000 --rounds 1 --no-devserver
 
+bench-import: venv
+	PYTHONPATH="$(BASEDIR)/plugins" $(BIN)/python -m scripts.blogger_import.bench
+
 # The theme's own figures and pictures (see scripts/).
 pageweight: venv
 	$(BIN)/python -m scripts.page_weight
@@ -144,5 +149,20 @@ ifndef TITLE
 endif
 	$(BIN)/python scripts/newpost.py --content "$(INPUTDIR)" --settings "$(CONFFILE)" "$(TITLE)"
 
+# Imports a Blogger export (Takeout's feed.atom or the older backup XML) as
+# Markdown posts and pages, with redirects for the old addresses; see
+# docs/moving-from-blogger.md. IMAGES=download also fetches the images;
+# BLOG_URL=https://your.domain names a custom domain; CATEGORY=... the category.
+import: venv
+ifndef BLOGGER
+	@echo 'Usage: make import BLOGGER=path/to/feed.atom [IMAGES=download] [BLOG_URL=...] [CATEGORY=...]'
+	@exit 1
+endif
+	PYTHONPATH="$(BASEDIR)/plugins" $(BIN)/python -m scripts.blogger_import \
+		--content "$(INPUTDIR)" --settings "$(CONFFILE)" \
+		$(if $(filter download,$(IMAGES)),--download-images) \
+		$(if $(BLOG_URL),--blog-url "$(BLOG_URL)") $(if $(CATEGORY),--category "$(CATEGORY)") \
+		"$(BLOGGER)"
 
-.PHONY: help venv html clean regenerate serve devserver publish test check-content bench bench-10k newpost
+
+.PHONY: help venv html clean regenerate serve devserver publish test check-content bench bench-10k bench-import newpost import

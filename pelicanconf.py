@@ -14,7 +14,11 @@ RELATIVE_URLS = True
 PATH = "content"
 ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images", "extra"]
+# "p" and "search" hold the redirect pages `make import` leaves at a Blogger
+# blog's old page and label addresses (/p/about.html, /search/label/NAME), and
+# its rules file for Netlify-style hosts goes to the site root.
+STATIC_PATHS = ["images", "extra", "p", "search"]
+EXTRA_PATH_METADATA = {"extra/_redirects": {"path": "_redirects"}}
 TIMEZONE = "UTC"
 # A post dated in the future stays a draft until a build on or after its date.
 WITH_FUTURE_DATES = False

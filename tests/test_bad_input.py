@@ -101,6 +101,17 @@ def test_publish_succeeds_on_good_content(tmp_path):
     assert not Path(f"{output}.staging").exists()
 
 
+def test_publish_copies_a_binary_image_in_content(tmp_path):
+    # Static files are copied as they are: never read as text, never "not UTF-8".
+    content = copy_content(tmp_path / "content")
+    (content / "images").mkdir()
+    (content / "images" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not text")
+    output = tmp_path / "output"
+    result = make_publish(content, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (output / "images" / "photo.jpg").read_bytes() == b"\xff\xd8\xff\xe0 not text"
+
+
 def test_tag_pages_do_not_collide_with_pagination_or_archives(tmp_path):
     content = tmp_path / "content"
     (content / "posts").mkdir(parents=True)
