@@ -99,7 +99,7 @@ def main():
 
         (Path(sys.prefix) / ".installed").touch(exist_ok=True)  # keep make from reinstalling
         www, staged = work / "www", work / "staged"
-        target = (f"OUTPUTDIR={staged}", f"RSYNC_TARGET={www}/")
+        target = (f"PUBLISHDIR={staged}", f"RSYNC_TARGET={www}/")
         first = make("rsync_upload", *target)
         again = make("rsync_upload", *target)
         print(

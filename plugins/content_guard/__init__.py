@@ -2,13 +2,14 @@
 
 One module per job: ``sources`` (reading each file), ``collisions`` (slugs
 and output files), ``schedule`` (future dates), ``taxonomy`` (tag and
-category spellings), ``failing`` (turn warnings or errors into one plain
+category spellings), ``completion`` (the mark a finished build
+leaves for ``make publish``), ``failing`` (turn warnings or errors into one plain
 failure), ``settings`` (CONTENT_GUARD). See README.md for the settings.
 """
 
 from pelican import signals
 
-from . import collisions, failing, schedule, sources, taxonomy
+from . import collisions, completion, failing, schedule, sources, taxonomy
 from .settings import read_settings
 
 __all__ = ["register", "read_settings"]
@@ -26,3 +27,5 @@ def register():
     signals.all_generators_finalized.connect(failing.before_writing)
     signals.all_generators_finalized.connect(collisions.stop_on_collisions)
     signals.finalized.connect(failing.after_writing)
+    signals.initialized.connect(completion.start)
+    signals.finalized.connect(completion.note_finished)
