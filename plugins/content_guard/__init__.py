@@ -1,15 +1,27 @@
 """Bad input never breaks the site, and a build with problems fails plainly.
 
-One module per job: ``sources`` (reading each file), ``collisions`` (slugs
-and output files), ``schedule`` (future dates), ``taxonomy`` (tag and
-category spellings), ``completion`` (the mark a finished build
-leaves for ``make publish``), ``failing`` (turn warnings or errors into one plain
-failure), ``settings`` (CONTENT_GUARD). See README.md for the settings.
+One module per job: ``sources`` (reading each file, with ``dates``,
+``addresses`` and ``budgets`` checking what it holds), ``collisions`` (slugs
+and output files), ``reserved`` (feeds, theme, static and plugin files no post
+may replace), ``schedule`` (future dates), ``taxonomy`` (tag and category
+spellings), ``completion`` (the mark a finished build leaves for
+``make publish``), ``cache_key`` (a content cache per CONTENT_GUARD settings),
+``failing`` (turn warnings or errors into one plain failure), ``settings``
+(CONTENT_GUARD). See README.md for the settings.
 """
 
 from pelican import signals
 
-from . import collisions, completion, failing, schedule, sources, taxonomy
+from . import (
+    cache_key,
+    collisions,
+    completion,
+    failing,
+    reserved,
+    schedule,
+    sources,
+    taxonomy,
+)
 from .settings import read_settings
 
 __all__ = ["register", "read_settings"]
@@ -17,6 +29,7 @@ __all__ = ["register", "read_settings"]
 
 def register():
     signals.initialized.connect(failing.start)
+    signals.initialized.connect(cache_key.separate_cache)
     signals.readers_init.connect(sources.guard_readers)
     signals.article_generator_pretaxonomy.connect(taxonomy.merge_spellings)
     signals.article_generator_finalized.connect(schedule.note_future_posts)
@@ -26,6 +39,7 @@ def register():
     # collisions included; otherwise collisions still stop the build alone.
     signals.all_generators_finalized.connect(failing.before_writing)
     signals.all_generators_finalized.connect(collisions.stop_on_collisions)
+    signals.all_generators_finalized.connect(reserved.stop_on_clashes)
     signals.finalized.connect(failing.after_writing)
     signals.initialized.connect(completion.start)
     signals.finalized.connect(completion.note_finished)

@@ -57,6 +57,15 @@ def read_settings(settings):
     return options
 
 
+class RejectedMetadata(ValueError):
+    """A metadata value content_guard refuses; the message says why."""
+
+    def __init__(self, name, value, reason):
+        key = {"url": "URL", "save_as": "Save_as"}.get(name, name.capitalize())
+        super().__init__(f"{key} {value!r} {reason}")
+        self.name, self.value = name, value
+
+
 class BuildStopped(SystemExit):
     """Exit status 1 without a traceback: Pelican only catches ``Exception``."""
 

@@ -16,12 +16,14 @@ stay apart.
 
 import logging
 import re
+import time
 from pathlib import Path
 
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import URLWrapper
 
-from .settings import read_settings_or_stop
+from . import addresses, budgets, dates
+from .settings import RejectedMetadata, read_settings_or_stop
 
 logger = logging.getLogger(__name__)
 
@@ -113,8 +115,58 @@ def clean(value):
     return value
 
 
+def line_of_value(text, name, value):
+    """The line of a metadata value: its key's line, else the first line holding it."""
+    lines = metadata_lines(text, name)
+    if lines:
+        return lines[0]
+    value = str(value).strip()
+    found = [n for n, line in enumerate(text.splitlines(), 1) if value and value in line]
+    return found[0] if found else None
+
+
+def check_value(reader, name, value):
+    """Raise RejectedMetadata for a date, slug, URL or save_as that cannot be used."""
+    if name in ("date", "modified") and isinstance(value, str):
+        reason = dates.problem(value)
+    elif name in addresses.CHECKED and isinstance(value, str):
+        reason = addresses.problem(name, value, reader.settings)
+    else:
+        return
+    if reason:
+        raise RejectedMetadata(name, value, reason)
+
+
+def over_budget(reader, path, text):
+    """Log and return True if the post is estimated to take too long to render."""
+    limit = reader.content_guard["MAX_RENDER_SECONDS"]
+    seconds, line = budgets.estimate(text)
+    if seconds <= limit:
+        return False
+    logger.error(
+        "Skipping %s: it would take about %.0f s to render (the paragraph at line %d "
+        "is long and full of '[', '<', '*', '_' or '`', which Markdown retries at every "
+        "position), more than CONTENT_GUARD['MAX_RENDER_SECONDS'] = %s; split it into "
+        "shorter paragraphs or escape those characters",
+        path,
+        seconds,
+        line,
+        limit,
+    )
+    return True
+
+
 def checked_read(reader, read, path):
     """Run read(path) for reader, with the checks of this module around it."""
+    size, limit = Path(path).stat().st_size, reader.content_guard["MAX_BYTES"]
+    if size > limit:
+        logger.error(
+            "Skipping %s: it is %s bytes, larger than CONTENT_GUARD['MAX_BYTES'] = %s",
+            path,
+            f"{size:,}",
+            f"{limit:,}",
+        )
+        return SKIP
     raw = Path(path).read_bytes()
     text = decode_utf8(raw, path)
     if text is None:
@@ -134,12 +186,30 @@ def checked_read(reader, read, path):
             limit,
         )
         return SKIP
+    if isinstance(reader, MarkdownReader) and over_budget(reader, path, text):
+        return SKIP
 
+    started = time.perf_counter()
     try:
         content, metadata = read(path)
+    except RejectedMetadata as error:
+        line = line_of_value(text, error.name, error.value)
+        where = f"line {line}: " if line else ""
+        logger.error("Skipping %s: %s%s", path, where, error)
+        return SKIP
     except Exception as error:
         # Pelican would log only "Could not process FILE" (the reason needs -D).
         logger.error("Skipping %s: %s", path, error)
+        return SKIP
+    took, budget = time.perf_counter() - started, reader.content_guard["MAX_RENDER_SECONDS"]
+    if took > budget:
+        logger.error(
+            "Skipping %s: it took %.1f s to render, more than "
+            "CONTENT_GUARD['MAX_RENDER_SECONDS'] = %s",
+            path,
+            took,
+            budget,
+        )
         return SKIP
 
     forbidden = [match.start() for match in FORBIDDEN.finditer(text)]
@@ -189,6 +259,10 @@ def checking(reader_class, options):
 
         def read(self, path):
             return checked_read(self, super().read, path)
+
+        def process_metadata(self, name, value):
+            check_value(self, name, value)
+            return super().process_metadata(name, value)
 
     Checked.__name__ = Checked.__qualname__ = reader_class.__name__
     return Checked
