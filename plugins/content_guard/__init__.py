@@ -35,6 +35,9 @@ def register():
     signals.article_generator_finalized.connect(schedule.note_future_posts)
     signals.article_generator_finalized.connect(collisions.remember_articles)
     signals.page_generator_finalized.connect(collisions.report_collisions)
+    signals.article_generator_finalized.connect(reserved.remember)
+    signals.page_generator_finalized.connect(reserved.remember)
+    signals.static_generator_finalized.connect(reserved.report_clashes)
     # failing first: where FAIL_ON is set its one list names every problem,
     # collisions included; otherwise collisions still stop the build alone.
     signals.all_generators_finalized.connect(failing.before_writing)

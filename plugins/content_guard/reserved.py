@@ -120,12 +120,26 @@ def find_clashes(contents, reserved, site, prefixes=()):
     return messages
 
 
-def stop_on_clashes(generators):
-    """all_generators_finalized: log each clash and stop before anything is written."""
-    settings = generators[0].settings
+# Per build: the article and page generators, then how many clashes were logged.
+_state = {"generators": [], "found": 0}
+
+
+def remember(generator):
+    """article_generator_finalized, page_generator_finalized: keep the content."""
+    _state["generators"].append(generator)
+
+
+def report_clashes(static_generator):
+    """static_generator_finalized (the last generator): log each clash.
+
+    Logged before all_generators_finalized, so that content_guard's failing
+    list names them too, whichever of its handlers runs first."""
+    generators = [*_state["generators"], static_generator]
+    settings = static_generator.settings
     articles = next((g for g in generators if hasattr(g, "articles")), None)
-    listed = [g for g in generators if any(hasattr(g, name) for name in CONTENT_LISTS)]
-    contents = {id(c): c for g in listed for name in CONTENT_LISTS for c in getattr(g, name, [])}
+    contents = {
+        id(c): c for g in generators for name in CONTENT_LISTS for c in getattr(g, name, [])
+    }
     own = read_settings(settings)["RESERVED_PATHS"]
     reserved = {
         **feed_paths(articles, settings),
@@ -137,10 +151,16 @@ def stop_on_clashes(generators):
     messages = find_clashes(contents.values(), reserved, site_pages(articles, settings), prefixes)
     for message in messages:
         logger.error("%s", message)
-    if messages:
+    _state.update(generators=[], found=len(messages))
+
+
+def stop_on_clashes(generators):
+    """all_generators_finalized: stop before anything is written."""
+    found, _state["found"], _state["generators"] = _state["found"], 0, []
+    if found:
         logger.critical(
             "Build stopped before writing: %d post(s) or page(s) would replace a file "
             "the site needs",
-            len(messages),
+            found,
         )
         raise BuildStopped(1)
