@@ -1,4 +1,5 @@
-"""Print how long bad input takes to build, and why MAX_NESTING is 50.
+"""Print how long bad input takes to build, why MAX_NESTING is 50, and how
+content_guard's render-time estimate compares with Python-Markdown's real time.
 
 Figures, not pass/fail: timings are noisy. Run with the project's virtualenv:
 
@@ -14,6 +15,9 @@ import time
 from pathlib import Path
 
 import markdown
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+from content_guard.budgets import estimate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PELICAN = Path(sys.executable).with_name("pelican")
@@ -71,10 +75,19 @@ def markdown_seconds(depth):
 
 def main():
     deep = {"deep.md": HEADER.format(title="Deep") + nested_list(1000)}
-    without_guard = ("-e", 'PLUGINS=["build_guard"]')
+    without_guard = ("-e", "PLUGINS=[]")
     cases = [
         ("no extra post", {}, ()),
-        ("a 5 MB post", {"big.md": HEADER.format(title="Big") + big_post()}, ()),
+        (
+            "a 5 MB post (skipped: MAX_BYTES)",
+            {"big.md": HEADER.format(title="Big") + big_post()},
+            (),
+        ),
+        (
+            "20 KB of '[' (skipped: MAX_RENDER_SECONDS, estimated)",
+            {"brackets.md": HEADER.format(title="Brackets") + "[" * 20_000},
+            (),
+        ),
         ("a list nested 1000 levels (skipped by content_guard)", deep, ()),
         ("the same, without content_guard", deep, without_guard),
         (
@@ -87,6 +100,21 @@ def main():
     for label, posts, options in cases:
         seconds, status, size = timed_build(posts, *options)
         print(f"  {label:55} {seconds:6.2f} s  exit {status}  ({size / 1e6:.2f} MB added)")
+    print("Render time, content_guard's estimate against Python-Markdown's (one paragraph):")
+    for label, text in [
+        ("'[' x 4,000", "[" * 4_000),
+        ("'[' x 8,000", "[" * 8_000),
+        ("'![a' x 3,000", "![a" * 3_000),
+        ("'<a' x 20,000", "<a" * 20_000),
+        ("'*a' x 100,000", "*a" * 100_000),
+        ("'`a' x 40,000", "`a" * 40_000),
+        ("a 5 MB post of plain paragraphs", big_post()),
+        ("'[link](x) ' x 3,000", "[link](x) " * 3_000),
+    ]:
+        start = time.perf_counter()
+        markdown.markdown(text)
+        took = time.perf_counter() - start
+        print(f"  {label:34} estimated {estimate(text)[0]:7.2f} s, took {took:7.2f} s")
     print("Python-Markdown alone, a list nested N levels (why MAX_NESTING is 50):")
     for depth in (50, 100, 200, 400):
         seconds, outcome = markdown_seconds(depth)
