@@ -25,6 +25,7 @@ import fcntl
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -99,13 +100,19 @@ def build(content, settings_file, staging, pelican_options):
 
 
 def swap_in(staging, site):
-    """Put ``staging`` in place of ``site`` with renames, then delete the old site."""
+    """Put ``staging`` in place of ``site`` with renames, then delete the old site.
+
+    Ctrl-C waits until both renames are done (SIGINT is blocked meanwhile)."""
     old = None
-    if site.exists():
-        old = Path(tempfile.mkdtemp(prefix=f"{site.name}.old-", dir=site.parent))
-        old.rmdir()  # a free name beside the site, for the rename
-        site.rename(old)
-    staging.rename(site)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        if site.exists():
+            old = Path(tempfile.mkdtemp(prefix=f"{site.name}.old-", dir=site.parent))
+            old.rmdir()  # a free name beside the site, for the rename
+            site.rename(old)
+        staging.rename(site)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     if old is not None:
         shutil.rmtree(old)
 
@@ -150,9 +157,13 @@ def main(argv=None):
     except KeyboardInterrupt:
         say(f"interrupted: {site} is unchanged")
         return 130
-    if upload:
+    if not upload:
+        return 0
+    try:
         return subprocess.run(upload).returncode
-    return 0
+    except KeyboardInterrupt:
+        say(f"interrupted during the upload; {site} holds the new site, run the upload again")
+        return 130
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ def start_make(target, content, site, *variables):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, "COLUMNS": "200"},
+        env={**os.environ, "COLUMNS": "1000"},  # rich never wraps a message
         start_new_session=True,
     )
 
@@ -194,3 +194,22 @@ def test_devserver_after_a_publish_never_touches_the_published_site(tmp_path):
         "http://127.0.0.1:8000" in (tmp_path / "dev-output" / "feeds" / "all.atom.xml").read_text()
     )
     assert snapshot(site) == online
+
+
+def test_a_publish_killed_between_its_renames_is_repaired_by_the_next(tmp_path):
+    content = copy_content(tmp_path / "content")
+    site = tmp_path / "public"
+    online = publish(content, site)
+    # What a kill leaves: the previous site renamed away, a build folder.
+    site.rename(tmp_path / "public.old-killed0")
+    (tmp_path / "public.new-killed1").mkdir()
+    (tmp_path / "public.new-killed1" / "index.html").write_text("half a site")
+    (content / "posts" / "broken.md").write_text("Title: Broken\nDate: 2013\n\nBody.\n")
+
+    status, log = finish(start_make("publish", content, site), [])
+
+    assert status != 0 and "posts/broken.md: line 2: Date '2013' is incomplete" in log
+    assert "putting back public.old-killed0 as public" in log
+    assert "removing public.new-killed1" in log
+    assert snapshot(site) == online
+    assert leftovers(site) == []
