@@ -12,6 +12,13 @@ characters XML 1.0 forbids (they make the feed writer crash) or HTML forbids
 from the text and metadata, with a WARNING naming their lines; the blank ones
 (vertical tab, form feed, U+001C-U+001F, U+0085) become a space so that words
 stay apart.
+
+The subclass also checks each metadata value before Pelican processes it
+(``process_metadata``, which every reader calls): a Date or Modified line
+(``dates``), a Slug, URL or Save_as (``addresses``); a value they refuse skips
+the file with an ERROR naming it and the line. And it keeps to the budgets
+(``budgets``): a file over MAX_BYTES is not read, a Markdown post estimated
+or measured over MAX_RENDER_SECONDS is skipped.
 """
 
 import logging
