@@ -151,14 +151,14 @@ def over_budget(reader, path, text):
     if seconds <= limit:
         return False
     logger.error(
-        "Skipping %s: it would take about %.0f s to render (the paragraph at line %d "
-        "is long and full of '[', '<', '*', '_' or '`', which Markdown retries at every "
-        "position), more than CONTENT_GUARD['MAX_RENDER_SECONDS'] = %s; split it into "
-        "shorter paragraphs or escape those characters",
+        "Skipping %s: it would take about %.0f s to render, more than "
+        "CONTENT_GUARD['MAX_RENDER_SECONDS'] = %s (the paragraph at line %d is long, with "
+        "'[' that are not closed or many '<', '*', '_' or '`', which Markdown reads "
+        "again and again); split it into shorter paragraphs or escape those characters",
         path,
         seconds,
-        line,
         limit,
+        line,
     )
     return True
 
