@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.conftest import copy_content, run_pelican
-from tests.test_publishing import publish_make
+from tests.conftest import copy_content, publish_make, run_pelican
 
 GOOD_HEADER = "Title: A fine post\nDate: 2013-04-01\nCategory: Job search\n"
 

@@ -2,8 +2,8 @@
 online stays byte for byte what it was. (`make github` depends on the same
 `make publish`; tests/test_publishing.py checks it refuses a failed build.)"""
 
-from tests.conftest import copy_content
-from tests.test_publishing import publish_make, rsync, snapshot  # noqa: F401
+from tests.conftest import copy_content, publish_make
+from tests.test_publishing import rsync, snapshot  # noqa: F401
 
 GOOD = "Date: 2013-04-01\nCategory: Job search\n"
 # One post (or pair) per way content_guard reacts: a skipped post, a repaired

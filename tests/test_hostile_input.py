@@ -15,8 +15,8 @@ from calendar import timegm
 import feedparser
 import pytest
 
-from tests.conftest import copy_content, run_pelican, soup
-from tests.test_publishing import SITEMAP, publish_make, snapshot
+from tests.conftest import copy_content, publish_make, run_pelican, soup
+from tests.test_publishing import SITEMAP, snapshot
 
 WIDE = {"COLUMNS": "1000"}  # rich never wraps a message
 GOOD = "Category: Job search\n"

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import publishconf
-from tests.conftest import ROOT, copy_content, make, run_pelican
+from tests.conftest import ROOT, copy_content, publish_make, run_pelican
 
 # `make` would rebuild the virtualenv without its stamp; this fixture touches it.
 from tests.tools import require
@@ -73,16 +73,6 @@ def test_text_files_have_gzip_and_brotli_copies(published_site):
         original = path.read_bytes()
         assert gzip.decompress(Path(f"{path}.gz").read_bytes()) == original, path
         assert brotli.decompress(Path(f"{path}.br").read_bytes()) == original, path
-
-
-def publish_make(target, content, site, *variables, env=None):
-    """`make TARGET` publishing into ``site``; development builds would go to
-    its sibling ``output``, which a publish must never create."""
-    result = make(
-        target, content, site.parent / "output", f"PUBLISHDIR={site}", *variables, env=env
-    )
-    assert not (site.parent / "output").exists()
-    return result
 
 
 def snapshot(folder):

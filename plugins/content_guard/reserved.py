@@ -140,13 +140,16 @@ def report_clashes(static_generator):
     contents = {
         id(c): c for g in generators for name in CONTENT_LISTS for c in getattr(g, name, [])
     }
-    own = read_settings(settings)["RESERVED_PATHS"]
+    options = read_settings(settings)
+    own = options["RESERVED_PATHS"]
     reserved = {
         **feed_paths(articles, settings),
         **theme_paths(settings),
         **static_paths(generators),
         **{path: "written by a plugin or the host (RESERVED_PATHS)" for path in own},
     }
+    if options["COMPLETION_MARK"]:
+        reserved[options["COMPLETION_MARK"]] = "the mark of a finished build (COMPLETION_MARK)"
     prefixes = [path for path in own if path.endswith("/")]
     messages = find_clashes(contents.values(), reserved, site_pages(articles, settings), prefixes)
     for message in messages:
