@@ -13,7 +13,11 @@ INPUTDIR = $(BASEDIR)/content
 OUTPUTDIR = $(BASEDIR)/output
 CONFFILE = $(BASEDIR)/pelicanconf.py
 PUBLISHCONF = $(BASEDIR)/publishconf.py
-STAGINGDIR = $(OUTPUTDIR).staging
+# The production site: only `make publish` writes here, never a development
+# build, and every upload sends this folder.
+PUBLISHDIR = $(BASEDIR)/public
+PUBLISH = $(BIN)/python $(BASEDIR)/scripts/publish.py --content "$(INPUTDIR)" \
+	--settings "$(PUBLISHCONF)" --site "$(PUBLISHDIR)" --pelican-options "$(PELICANOPTS)"
 
 # Where `make github` and `make rsync_upload` send the published site.
 GITHUB_REMOTE ?= origin
@@ -46,13 +50,14 @@ help:
 	@echo '   make regenerate            regenerate files upon modification'
 	@echo '   make serve [PORT=8000]     serve output/ at http://127.0.0.1:PORT'
 	@echo '   make devserver [PORT=8000] serve and regenerate on every change'
-	@echo '   make publish               build the production site (fails on any warning)'
-	@echo '   make github                publish, then push output/ to the gh-pages branch'
-	@echo '   make rsync_upload RSYNC_TARGET=host:/path   publish, then upload output/'
+	@echo '   make publish               build the production site into public/ (fails on any warning)'
+	@echo '   make github                publish, then push public/ to the gh-pages branch'
+	@echo '   make rsync_upload RSYNC_TARGET=host:/path   publish, then upload public/'
 	@echo '   make test                  lint and run every test'
 	@echo '   make check-content         list duplicated paragraphs in content/ (FIX=1 removes them)'
 	@echo '   make bench                 print build figures beside stock Pelican on 1,000 posts'
 	@echo '   make bench-10k             the same on 10,000 posts (peak memory)'
+	@echo '   make bench-bad-input       print build times of pathological posts'
 	@echo '   make bench-import          print the time to import a 1,000-post Blogger export'
 	@echo '   make pageweight            print the gzipped HTML+CSS size of each page type'
 	@echo '   make screenshots           screenshot the theme into screenshots/ (needs npm ci, chromium)'
@@ -75,7 +80,7 @@ html: venv
 	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 clean:
-	rm -rf "$(OUTPUTDIR)" "$(STAGINGDIR)" "$(BASEDIR)/cache"
+	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache"
 
 regenerate: venv
 	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
@@ -86,21 +91,19 @@ serve: venv
 devserver: venv
 	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(BIND) -p $(PORT) $(PELICANOPTS)
 
-# Build into a staging folder and swap it in only when the build succeeded,
-# so that output/ never holds a half-built site.
+# Under a lock (a second publish waits), build into a fresh folder beside
+# public/ and swap it in only if the build finished; see scripts/publish.py
+# and docs/publishing.md.
 publish: venv
-	rm -rf "$(STAGINGDIR)"
-	$(PELICAN) "$(INPUTDIR)" -o "$(STAGINGDIR)" -s "$(PUBLISHCONF)" --fatal warnings $(PELICANOPTS)
-	rm -rf "$(OUTPUTDIR)"
-	mv "$(STAGINGDIR)" "$(OUTPUTDIR)"
+	$(PUBLISH)
 
-# Both uploads run only after a successful `make publish`. A push is atomic;
-# rsync holds every new file back until all arrived (--delay-updates) and
-# deletes old ones only after that (--delete-after), so a broken upload
-# leaves the previous site online.
-github: publish
-	$(BIN)/ghp-import --no-jekyll --push --force --remote "$(GITHUB_REMOTE)" \
-		--branch "$(GITHUB_PAGES_BRANCH)" --message "$(GITHUB_COMMIT_MESSAGE)" "$(OUTPUTDIR)"
+# Both uploads publish first and run only if that succeeded, still holding
+# the publish lock. A push is atomic; rsync holds every new file back until
+# all arrived (--delay-updates) and deletes old ones only after that
+# (--delete-after), so a broken upload leaves the previous site online.
+github: venv
+	$(PUBLISH) -- $(BIN)/ghp-import --no-jekyll --push --force --remote "$(GITHUB_REMOTE)" \
+		--branch "$(GITHUB_PAGES_BRANCH)" --message "$(GITHUB_COMMIT_MESSAGE)" "$(PUBLISHDIR)"
 
 ifneq ($(filter rsync_upload,$(MAKECMDGOALS)),)
 ifeq ($(strip $(RSYNC_TARGET)),)
@@ -108,9 +111,9 @@ $(error Set RSYNC_TARGET, e.g. make rsync_upload RSYNC_TARGET=user@host:/var/www
 endif
 endif
 
-rsync_upload: publish
-	rsync -e "$(SSH)" --recursive --links --times --compress --checksum \
-		--delete-after --delay-updates --itemize-changes "$(OUTPUTDIR)/" "$(RSYNC_TARGET)"
+rsync_upload: venv
+	$(PUBLISH) -- rsync -e "$(SSH)" --recursive --links --times --compress --checksum \
+		--delete-after --delay-updates --itemize-changes "$(PUBLISHDIR)/" "$(RSYNC_TARGET)"
 
 test: venv
 	$(BIN)/ruff check .
@@ -128,6 +131,11 @@ bench: venv
 
 bench-10k: venv
 	$(BIN)/python -m tests.bench --posts 10000 --rounds 1 --no-devserver
+
+# How long bad input (pathological Markdown, huge posts) takes, and what
+# content_guard's budgets estimate for it.
+bench-bad-input: venv
+	$(BIN)/python -m tests.bench_bad_input
 
 bench-import: venv
 	PYTHONPATH="$(BASEDIR)/plugins" $(BIN)/python -m scripts.blogger_import.bench
@@ -165,4 +173,4 @@ endif
 		"$(BLOGGER)"
 
 
-.PHONY: help venv html clean regenerate serve devserver publish test check-content bench bench-10k bench-import newpost import
+.PHONY: help venv html clean regenerate serve devserver publish github rsync_upload test check-content bench bench-10k bench-import bench-bad-input newpost import

@@ -38,9 +38,13 @@ JINJA_ENVIRONMENT = {
 
 # Development builds keep each post's rendered Markdown in cache/ and reuse it
 # while the file is unchanged, so a rebuild (`make devserver`) renders only the
-# posts you edited. After changing MARKDOWN or other reader settings, run
-# `make clean` (or pelican --ignore-cache): the cache does not notice them.
+# posts you edited. A file counts as changed when its bytes do (md5), not only
+# its modification time, which `cp -p`, `rsync -a` or `touch -r` keep.
+# content_guard keeps one cache per CONTENT_GUARD settings. After changing
+# MARKDOWN or other reader settings, run `make clean` (or pelican
+# --ignore-cache): the cache does not notice them.
 CACHE_CONTENT = True
+CHECK_MODIFIED_METHOD = "md5"
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
 GZIP_CACHE = False  # compressing it again on every build costs ~5% of a rebuild

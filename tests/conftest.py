@@ -93,6 +93,17 @@ def make(target, content, output, *variables, env=None):
     )
 
 
+def publish_make(target, content, site, *variables, env=None):
+    """`make TARGET` (publish, github, rsync_upload) publishing into ``site``.
+
+    Development builds would go to its sibling ``output``, which a publish
+    must never create."""
+    development = site.parent / "output"
+    result = make(target, content, development, f"PUBLISHDIR={site}", *variables, env=env)
+    assert not development.exists()
+    return result
+
+
 @pytest.fixture(scope="session", autouse=True)
 def venv_stamp():
     """`make` rebuilds the virtualenv unless its stamp is newer than requirements.txt."""

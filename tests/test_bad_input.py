@@ -1,16 +1,14 @@
 """Bad input: publishing fails plainly, naming the file; URLs never collide."""
 
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import copy_content, make, run_pelican
+from tests.conftest import copy_content, publish_make, run_pelican
 
 GOOD_HEADER = "Title: A fine post\nDate: 2013-04-01\nCategory: Job search\n"
 
 
-def make_publish(content, output):
-    return make("publish", content, output)
+def make_publish(content, site):
+    return publish_make("publish", content, site)
 
 
 def refused(result, output):
@@ -25,7 +23,7 @@ def refused(result, output):
 
 
 def previous_site(tmp_path):
-    output = tmp_path / "output"
+    output = tmp_path / "public"
     output.mkdir()
     (output / "previous-site.html").write_text("the site that is online now")
     return output
@@ -77,7 +75,7 @@ def test_publish_holds_back_a_future_post_without_failing(tmp_path):
     (content / "posts" / "later.md").write_text(
         "Title: Written ahead\nDate: 2099-05-01\n\nNot yet.\n", encoding="utf-8"
     )
-    output = tmp_path / "output"
+    output = tmp_path / "public"
     result = make_publish(content, output)
     log = result.stdout + result.stderr
     assert result.returncode == 0, log
@@ -94,11 +92,11 @@ def test_publish_holds_back_a_future_post_without_failing(tmp_path):
 def test_publish_succeeds_on_good_content(tmp_path):
     content = copy_content(tmp_path / "content")
     (content / "posts" / "fine.md").write_text(GOOD_HEADER + "\nBody.\n", encoding="utf-8")
-    output = tmp_path / "output"
+    output = tmp_path / "public"
     result = make_publish(content, output)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (output / "2013" / "04" / "a-fine-post.html").exists()
-    assert not Path(f"{output}.staging").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "public", "public.lock"]
 
 
 def test_publish_copies_a_binary_image_in_content(tmp_path):
@@ -106,10 +104,10 @@ def test_publish_copies_a_binary_image_in_content(tmp_path):
     content = copy_content(tmp_path / "content")
     (content / "images").mkdir()
     (content / "images" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not text")
-    output = tmp_path / "output"
-    result = make_publish(content, output)
+    site = tmp_path / "public"
+    result = make_publish(content, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (output / "images" / "photo.jpg").read_bytes() == b"\xff\xd8\xff\xe0 not text"
+    assert (site / "images" / "photo.jpg").read_bytes() == b"\xff\xd8\xff\xe0 not text"
 
 
 def test_tag_pages_do_not_collide_with_pagination_or_archives(tmp_path):

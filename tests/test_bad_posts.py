@@ -18,7 +18,7 @@ from tests.conftest import copy_content, run_pelican, soup, write_posts
 # 800 MB, then failed with "Could not process".)
 GOOD = "Date: 2013-04-01\nCategory: Job search\n"
 SEED_POST = "2013/03/two-interviews-this-week.html"
-BIG_PARAGRAPHS = 20_000  # about 5 MB
+BIG_PARAGRAPHS = 7_000  # about 1.9 MB, under CONTENT_GUARD['MAX_BYTES'] (2 MB)
 
 BAD_POSTS = {
     "no-title.md": "Date: 2013-04-02\n\nNo title here.\n",
@@ -33,7 +33,7 @@ BAD_POSTS = {
     "deep-list.md": "Title: Deep list\n"
     + GOOD
     + "\n"
-    + "".join("    " * level + f"- level {level}\n" for level in range(1000)),
+    + "".join("    " * level + f"- level {level}\n" for level in range(200)),
     "deep-quote.md": "Title: Deep quote\n" + GOOD + "\n" + ">" * 1000 + " deep\n",
     "meta-only.md": "Title: Only metadata\nDate: 2013-04-06\nTags: empty\n",
     "two-titles.md": "Title: First title\nDate: 2013-04-06\nTitle: Second title\n\nB.\n",
@@ -75,8 +75,10 @@ def bad_site(tmp_path_factory):
         f"Paragraph {n} of a very long imported post. " * 6 for n in range(BIG_PARAGRAPHS)
     )
     posts["big.md"] = "Title: A very big post\n" + GOOD + "\n" + "\n\n".join(paragraphs) + "\n"
+    posts["huge.md"] = "Title: A huge post\n" + GOOD + "\n" + "Words and words.\n" * 130_000
     write_posts(content / "posts", posts)
-    assert (content / "posts" / "big.md").stat().st_size > 5_000_000
+    assert 1_800_000 < (content / "posts" / "big.md").stat().st_size < 2_000_000
+    assert (content / "posts" / "huge.md").stat().st_size == 2_210_058
     output = folder / "output"
     result = run_pelican(content, output)
     log = result.log
@@ -101,7 +103,11 @@ def site_text(output):
             "Skipping {path}: could not find information about 'date'",
             "No date at all",
         ),
-        ("bad-date.md", "Skipping {path}: 'the ides of March' is not a valid date", "A bad date"),
+        (
+            "bad-date.md",
+            "Skipping {path}: line 2: Date 'the ides of March' is not a valid date",
+            "A bad date",
+        ),
         ("empty-title.md", "Skipping {path}: its Title (line 1) is empty", None),
         ("blank-title.md", "Skipping {path}: its Title (line 2) is empty", None),
         ("unknown-status.md", "Unknown status 'publshed' for file {path}", "Typo in status"),
@@ -137,6 +143,18 @@ def test_no_page_for_an_empty_title(bad_site):
     output, _log = bad_site
     assert not list(output.rglob(".html"))
     assert not (output / "2013" / "04" / ".html").exists()
+
+
+def test_a_post_over_the_size_limit_is_skipped_naming_it_and_the_limit(bad_site):
+    output, log = bad_site
+    lines = lines_naming(log, "huge.md")
+    assert any(
+        "ERROR" in line
+        and "huge.md: it is 2,210,058 bytes, larger than CONTENT_GUARD['MAX_BYTES'] = 2,000,000"
+        in line
+        for line in lines
+    ), lines
+    assert "A huge post" not in site_text(output)
 
 
 def test_big_post_is_built_whole(bad_site):

@@ -6,11 +6,12 @@ give byte for byte the site a cold build of the same sources gives, and
 must show the edit.
 """
 
+import os
 import shutil
 from pathlib import Path
 
 import pelicanconf
-from tests.conftest import SAMPLE_POST, build, copy_content, files
+from tests.conftest import SAMPLE_POST, build, copy_content, files, run_pelican
 
 EDITED = "posts/2013-03-08-two-interviews-this-week.md"
 EDITED_URL = "2013/03/two-interviews-this-week.html"
@@ -46,3 +47,38 @@ def test_git_ignores_the_cache_and_make_clean_removes_it():
     assert "cache/" in (root / ".gitignore").read_text().split()
     clean = (root / "Makefile").read_text().split("\nclean:", 1)[1].split("\n\n", 1)[0]
     assert '"$(BASEDIR)/cache"' in clean and pelicanconf.CACHE_PATH == "cache"
+
+
+def test_an_edit_that_keeps_the_modification_time_is_seen(tmp_path):
+    """`cp -p`, `rsync -a` and `touch -r` keep the old time: the bytes decide."""
+    content = copy_content(tmp_path / "content")
+    cache = tmp_path / "cache"
+    build(content, tmp_path / "before", cache=cache)
+
+    post = content / EDITED
+    times = post.stat()
+    post.write_text(post.read_text(encoding="utf-8") + "\nA restored edit.\n", "utf-8")
+    os.utime(post, ns=(times.st_atime_ns, times.st_mtime_ns))
+    warm = tmp_path / "warm"
+    build(content, warm, cache=cache)
+
+    assert "A restored edit." in (warm / EDITED_URL).read_text(encoding="utf-8")
+    assert pelicanconf.CHECK_MODIFIED_METHOD == "md5"
+
+
+def test_changing_content_guard_settings_reads_the_posts_again(tmp_path):
+    """A post cached under one limit is checked again under another."""
+    content = copy_content(tmp_path / "content")
+    cache = tmp_path / "cache"
+    build(content, tmp_path / "before", cache=cache)
+    assert (tmp_path / "before" / EDITED_URL).exists()
+
+    limit = 'CONTENT_GUARD={"MAX_BYTES": 1000}'
+    log = run_pelican(content, tmp_path / "strict", "pelicanconf.py", "-e", limit, cache=cache).log
+    assert "larger than CONTENT_GUARD['MAX_BYTES'] = 1,000" in " ".join(log.split())
+    assert not (tmp_path / "strict" / EDITED_URL).exists()
+
+    # Back to the defaults: the first cache is still there and still right.
+    again = tmp_path / "again"
+    build(content, again, cache=cache)
+    assert (again / EDITED_URL).read_bytes() == (tmp_path / "before" / EDITED_URL).read_bytes()

@@ -36,12 +36,14 @@ def make_writer(options):
             feed = super()._create_new_feed(feed_type, feed_title, context)
             if not isinstance(feed, Atom1Feed):
                 return feed
+            # SITENAME may hold HTML (an entity); a feed title (the name of a
+            # tag, category or author) and AUTHOR are text, as typed.
             title = html_to_text(context["SITENAME"])
             if feed_title:
-                title = f"{title} - {html_to_text(feed_title)}"
+                title = f"{title} - {feed_title}"
             feed.feed["title"] = title
             feed.feed["id"] = feed_id(options["ID_AUTHORITY"], self._feed_path)
-            feed.feed["author_name"] = html_to_text(context.get("AUTHOR") or title)
+            feed.feed["author_name"] = str(context.get("AUTHOR") or title)
             feed.feed["language"] = context.get("DEFAULT_LANG")
             return feed
 
@@ -69,7 +71,7 @@ def make_writer(options):
                 description=summary,
                 content=content,
                 categories=categories or None,
-                author_name=html_to_text(getattr(item, "author", "") or feed.feed["author_name"]),
+                author_name=str(getattr(item, "author", "") or feed.feed["author_name"]),
                 pubdate=set_date_tzinfo(item.date, timezone),
                 updateddate=set_date_tzinfo(modified, timezone) if modified else None,
             )

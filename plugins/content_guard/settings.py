@@ -4,7 +4,17 @@ import logging
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {"MAX_NESTING": 50, "FUTURE_NOTE": "warning", "FAIL_ON": None}
+DEFAULTS = {
+    "MAX_NESTING": 50,
+    "FUTURE_NOTE": "warning",
+    "FAIL_ON": None,
+    "MAX_BYTES": 2_000_000,
+    "MAX_RENDER_SECONDS": 10,
+    # Files and folders (ending in "/") that plugins or the host write beside
+    # Pelican's own output: no post or page may be written there.
+    "RESERVED_PATHS": ("robots.txt", "sitemap.xml", "sitemap.txt", "pagefind/"),
+    "COMPLETION_MARK": None,
+}
 NOTE_LEVELS = {"warning": logging.WARNING, "info": logging.INFO}
 FAIL_LEVELS = {None: None, "warning": logging.WARNING, "error": logging.ERROR}
 
@@ -20,6 +30,20 @@ def read_settings(settings):
         raise ValueError(
             f"CONTENT_GUARD['MAX_NESTING'] must be a positive integer, not {nesting!r}"
         )
+    for key in ("MAX_BYTES", "MAX_RENDER_SECONDS"):
+        value = options[key]
+        if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+            raise ValueError(f"CONTENT_GUARD[{key!r}] must be a positive number, not {value!r}")
+    reserved = options["RESERVED_PATHS"]
+    if isinstance(reserved, str) or not all(isinstance(p, str) and p for p in reserved):
+        raise ValueError(
+            f"CONTENT_GUARD['RESERVED_PATHS'] must be a list of paths, not {reserved!r}"
+        )
+    mark = options["COMPLETION_MARK"]
+    if mark is not None and (not isinstance(mark, str) or not mark or "/" in mark):
+        raise ValueError(
+            f"CONTENT_GUARD['COMPLETION_MARK'] must be None or a file name, not {mark!r}"
+        )
     if options["FUTURE_NOTE"] not in NOTE_LEVELS:
         raise ValueError(
             "CONTENT_GUARD['FUTURE_NOTE'] must be 'warning' or 'info', "
@@ -31,6 +55,15 @@ def read_settings(settings):
             f"not {options['FAIL_ON']!r}"
         )
     return options
+
+
+class RejectedMetadata(ValueError):
+    """A metadata value content_guard refuses; the message says why."""
+
+    def __init__(self, name, value, reason):
+        key = {"url": "URL", "save_as": "Save_as"}.get(name, name.capitalize())
+        super().__init__(f"{key} {value!r} {reason}")
+        self.name, self.value = name, value
 
 
 class BuildStopped(SystemExit):

@@ -12,16 +12,25 @@ characters XML 1.0 forbids (they make the feed writer crash) or HTML forbids
 from the text and metadata, with a WARNING naming their lines; the blank ones
 (vertical tab, form feed, U+001C-U+001F, U+0085) become a space so that words
 stay apart.
+
+The subclass also checks each metadata value before Pelican processes it
+(``process_metadata``, which every reader calls): a Date or Modified line
+(``dates``), a Slug, URL or Save_as (``addresses``); a value they refuse skips
+the file with an ERROR naming it and the line. And it keeps to the budgets
+(``budgets``): a file over MAX_BYTES is not read, a Markdown post estimated
+or measured over MAX_RENDER_SECONDS is skipped.
 """
 
 import logging
 import re
+import time
 from pathlib import Path
 
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import URLWrapper
 
-from .settings import read_settings_or_stop
+from . import addresses, budgets, dates
+from .settings import RejectedMetadata, read_settings_or_stop
 
 logger = logging.getLogger(__name__)
 
@@ -113,8 +122,58 @@ def clean(value):
     return value
 
 
+def line_of_value(text, name, value):
+    """The line of a metadata value: its key's line, else the first line holding it."""
+    lines = metadata_lines(text, name)
+    if lines:
+        return lines[0]
+    value = str(value).strip()
+    found = [n for n, line in enumerate(text.splitlines(), 1) if value and value in line]
+    return found[0] if found else None
+
+
+def check_value(reader, name, value):
+    """Raise RejectedMetadata for a date, slug, URL or save_as that cannot be used."""
+    if name in ("date", "modified") and isinstance(value, str):
+        reason = dates.problem(value)
+    elif name in addresses.CHECKED and isinstance(value, str):
+        reason = addresses.problem(name, value, reader.settings)
+    else:
+        return
+    if reason:
+        raise RejectedMetadata(name, value, reason)
+
+
+def over_budget(reader, path, text):
+    """Log and return True if the post is estimated to take too long to render."""
+    limit = reader.content_guard["MAX_RENDER_SECONDS"]
+    seconds, line = budgets.estimate(text)
+    if seconds <= limit:
+        return False
+    logger.error(
+        "Skipping %s: it would take about %.0f s to render, more than "
+        "CONTENT_GUARD['MAX_RENDER_SECONDS'] = %s (the paragraph at line %d is long, with "
+        "'[' that are not closed or many '<', '*', '_' or '`', which Markdown reads "
+        "again and again); split it into shorter paragraphs or escape those characters",
+        path,
+        seconds,
+        limit,
+        line,
+    )
+    return True
+
+
 def checked_read(reader, read, path):
     """Run read(path) for reader, with the checks of this module around it."""
+    size, limit = Path(path).stat().st_size, reader.content_guard["MAX_BYTES"]
+    if size > limit:
+        logger.error(
+            "Skipping %s: it is %s bytes, larger than CONTENT_GUARD['MAX_BYTES'] = %s",
+            path,
+            f"{size:,}",
+            f"{limit:,}",
+        )
+        return SKIP
     raw = Path(path).read_bytes()
     text = decode_utf8(raw, path)
     if text is None:
@@ -134,12 +193,30 @@ def checked_read(reader, read, path):
             limit,
         )
         return SKIP
+    if isinstance(reader, MarkdownReader) and over_budget(reader, path, text):
+        return SKIP
 
+    started = time.perf_counter()
     try:
         content, metadata = read(path)
+    except RejectedMetadata as error:
+        line = line_of_value(text, error.name, error.value)
+        where = f"line {line}: " if line else ""
+        logger.error("Skipping %s: %s%s", path, where, error)
+        return SKIP
     except Exception as error:  # noqa: BLE001 - any reader, any error: skip the file, say why
         # Pelican would log only "Could not process FILE" (the reason needs -D).
         logger.error("Skipping %s: %s", path, error)
+        return SKIP
+    took, budget = time.perf_counter() - started, reader.content_guard["MAX_RENDER_SECONDS"]
+    if took > budget:
+        logger.error(
+            "Skipping %s: it took %.1f s to render, more than "
+            "CONTENT_GUARD['MAX_RENDER_SECONDS'] = %s",
+            path,
+            took,
+            budget,
+        )
         return SKIP
 
     forbidden = [match.start() for match in FORBIDDEN.finditer(text)]
@@ -189,6 +266,10 @@ def checking(reader_class, options):
 
         def read(self, path):
             return checked_read(self, super().read, path)
+
+        def process_metadata(self, name, value):
+            check_value(self, name, value)
+            return super().process_metadata(name, value)
 
     Checked.__name__ = Checked.__qualname__ = reader_class.__name__
     return Checked

@@ -14,7 +14,15 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_defaults_are_documented_and_used():
-    expected = {"MAX_NESTING": 50, "FUTURE_NOTE": "warning", "FAIL_ON": None}
+    expected = {
+        "MAX_NESTING": 50,
+        "FUTURE_NOTE": "warning",
+        "FAIL_ON": None,
+        "MAX_BYTES": 2_000_000,
+        "MAX_RENDER_SECONDS": 10,
+        "RESERVED_PATHS": ("robots.txt", "sitemap.xml", "sitemap.txt", "pagefind/"),
+        "COMPLETION_MARK": None,
+    }
     assert read_settings({}) == DEFAULTS == expected
     assert read_settings({"CONTENT_GUARD": {"MAX_NESTING": 7}})["MAX_NESTING"] == 7
 
@@ -27,6 +35,10 @@ def test_defaults_are_documented_and_used():
         ({"MAX_NESTING": True}, "must be a positive integer, not True"),
         ({"MAX_NESTING": "50"}, "must be a positive integer, not '50'"),
         ({"FUTURE_NOTE": "error"}, "'FUTURE_NOTE'] must be 'warning' or 'info', not 'error'"),
+        ({"MAX_BYTES": 0}, "'MAX_BYTES'] must be a positive number, not 0"),
+        ({"MAX_RENDER_SECONDS": "10"}, "'MAX_RENDER_SECONDS'] must be a positive number"),
+        ({"RESERVED_PATHS": "robots.txt"}, "'RESERVED_PATHS'] must be a list of paths"),
+        ({"COMPLETION_MARK": "a/b"}, "'COMPLETION_MARK'] must be None or a file name"),
     ],
 )
 def test_bad_settings_are_named(options, message):
