@@ -1,0 +1,116 @@
+"""A fast necessary condition for any decision, so most posts skip the rules.
+
+Every removal needs a long block repeated exactly (a removed run holds one
+too); every other decision concerns two long blocks that are at least
+``NEAR_RATIO`` alike. Real prose shares phrases between paragraphs ("one of
+the"), so a shared 3-gram alone would send almost every post on; the
+similarity check's own first tests (lengths, digits, words held at all) send
+on only the posts with a pair that could be near.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import chain
+
+from .text import fold_words, units
+
+__all__ = ["could_have_decisions", "grams", "shared"]
+
+_DIGITS = re.compile(r"\d+")
+# The screen leaves a post with more pairs of blocks to test to the full check.
+_SCREEN_PAIRS = 500
+
+
+def could_have_decisions(texts: Iterable[str], options=None) -> bool:
+    """False only if no decision is possible for blocks with these texts."""
+    if options is None:
+        from .core import Options
+
+        options = Options()
+    min_length, min_words = options.min_length, options.min_words
+    norms: set[str] = set()
+    blocks: list[list[str]] = []
+    for text in texts:
+        if len(text) < min_length and text.isascii():
+            continue  # folding ASCII only drops spaces: it cannot become long
+        words = fold_words(text)
+        norm = " ".join(words)
+        if len(norm) < min_length:
+            continue
+        compared = units(words)
+        if len(compared) < min_words:
+            continue
+        if norm in norms:
+            return True
+        norms.add(norm)
+        blocks.append(compared)
+    if len(blocks) < 2:
+        return False
+    ratio = options.near_ratio
+    vocabularies = list(map(set, blocks))
+    holders = Counter(chain.from_iterable(vocabularies))
+    kept = [k for k, words in enumerate(blocks) if _could_be_near_any(words, holders, ratio)]
+    if len(kept) < 2:
+        return False
+    # Hashes, not the 3-gram tuples: ints are not tracked by the garbage
+    # collector. A hash collision only adds a pair to test.
+    hashed = [set(map(hash, grams(blocks[k]))) for k in kept]
+    repeated = shared(hashed)
+    sharing: dict[int, list[int]] = defaultdict(list)
+    for k, held in zip(kept, hashed, strict=True):
+        for gram in held & repeated:
+            sharing[gram].append(k)
+    pairs: set[tuple[int, int]] = set()
+    for ks in set(map(tuple, sharing.values())):  # a phrase's 3-grams share their blocks
+        if len(pairs) + len(ks) * (len(ks) - 1) // 2 > _SCREEN_PAIRS:
+            return True  # so many to test: leave them to the full check
+        pairs.update((ks[x], ks[y]) for x in range(len(ks)) for y in range(x + 1, len(ks)))
+    return any(
+        _may_be_near(blocks[a], blocks[b], vocabularies[a], vocabularies[b], ratio)
+        for a, b in pairs
+    )
+
+
+def shared(sets: list[set[int]]) -> set[int]:
+    """The members that two or more of ``sets`` hold."""
+    seen: set[int] = set()
+    both: set[int] = set()
+    for members in sets:
+        both |= members & seen
+        seen |= members
+    return both
+
+
+def grams(words: list[str]) -> Iterator[tuple]:
+    """A block's 3-grams of units, or its whole text if shorter."""
+    if len(words) < 3:
+        return iter((tuple(words),))
+    return zip(words, words[1:], words[2:], strict=False)
+
+
+def _could_be_near_any(words: list[str], holders: Counter, ratio: float) -> bool:
+    """False if too few of these units occur in any other long block.
+
+    Two blocks pass the similarity check's first tests only if the shorter
+    has at least 2 / ratio - 1 times the longer's units, and at least
+    ``ratio`` of all their units match (``quick_ratio``); so a block matches
+    at least ratio / (2 - ratio) of its own units in the other (two thirds
+    at 0.8). A unit that no other block holds never matches.
+    """
+    held_elsewhere = len(words) - list(map(holders.__getitem__, words)).count(1)
+    return held_elsewhere * (2 - ratio) >= ratio * len(words) - 1e-9
+
+
+def _may_be_near(a: list[str], b: list[str], a_set: set, b_set: set, ratio: float) -> bool:
+    """False only if the similarity of these units is surely below ``ratio``."""
+    total = len(a) + len(b)
+    if 2 * min(len(a), len(b)) < ratio * total:
+        return False
+    if 2.0 * sum(map(b_set.__contains__, a)) / total < ratio:
+        return False
+    if 2.0 * sum(map(a_set.__contains__, b)) / total < ratio:
+        return False
+    return _DIGITS.findall(" ".join(a)) == _DIGITS.findall(" ".join(b))
