@@ -15,11 +15,12 @@ def decide(html, options=DEFAULT_OPTIONS, cut=True):
     """(decisions, blocks, emptied containers, HTML after the cuts or None).
 
     The HTML is None when nothing was cut (no removal, or ``cut`` is False).
+    The blocks are read once; the quick screen looks at their texts before
+    the rules run.
     """
-    chunks = html_blocks.visible_chunks(html)
-    if chunks is not None and not core.could_have_decisions(chunks, options):
-        return NOTHING_FOUND
     blocks = html_blocks.find_blocks(html)
+    if not core.could_have_decisions((b.block.text for b in blocks), options):
+        return NOTHING_FOUND
     decisions = core.find_duplicates([b.block for b in blocks], options)
     if not decisions:
         return NOTHING_FOUND
