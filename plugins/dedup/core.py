@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from itertools import chain
 
 from .screen import could_have_decisions, grams, shared
-from .text import content_of, fold_words, is_long, normalize, units
+from .text import content_of, fold_words, is_long, length, normalize, units
 
 __all__ = [
     "Block",
@@ -102,7 +102,7 @@ class _Doc:
         self.long = [
             key is not None
             and key[0] != "table"
-            and len(norm) >= min_length
+            and length(norm) >= min_length
             and len(u) >= min_words
             for key, norm, u in zip(self.keys, self.norms, self.units, strict=True)
         ]

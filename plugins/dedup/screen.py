@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
-from .text import fold_words, units
+from .text import fold_words, length, units
 
 __all__ = ["could_have_decisions", "grams", "shared"]
 
@@ -38,7 +38,7 @@ def could_have_decisions(texts: Iterable[str], options=None) -> bool:
             continue  # folding ASCII only drops spaces: it cannot become long
         words = fold_words(text)
         norm = " ".join(words)
-        if len(norm) < min_length:
+        if length(norm) < min_length:
             continue
         compared = units(words)
         if len(compared) < min_words:
