@@ -65,8 +65,8 @@ WIDE = {**os.environ, "COLUMNS": "300"}  # one log line per line
 
 def might_repeat(html):
     """The plugin's quick screen: False only when no decision is possible."""
-    chunks = html_blocks.visible_chunks(html)
-    return chunks is None or core.could_have_decisions(chunks, OPTIONS)
+    texts = [b.block.text for b in html_blocks.find_blocks(html)]
+    return core.could_have_decisions(texts, OPTIONS)
 
 
 def sentence(rng, words=None):
@@ -126,7 +126,7 @@ def plugin_seconds(html, repeat):
     for _ in range(3):
         start = time.perf_counter()
         for _ in range(repeat):
-            html_blocks._parse.cache_clear()  # each run parses, as in a build
+            html_blocks.clear_caches()  # each run parses, as in a build
             if not might_repeat(html):
                 continue
             found = html_blocks.find_blocks(html)
@@ -185,12 +185,12 @@ def prose_figures(posts=300):
     for _ in range(5):
         start = time.process_time()
         for html in htmls:
-            html_blocks._parse.cache_clear()
+            html_blocks.clear_caches()
             repair.decide(html, SETTINGS.options)
         best = min(best, time.process_time() - start)
     passed = sum(might_repeat(html) for html in htmls)
     words = statistics.median(
-        len(" ".join(html_blocks.visible_chunks(html)).split()) for html in htmls
+        len(" ".join(b.block.text for b in html_blocks.find_blocks(html)).split()) for html in htmls
     )
     print(
         f"plugin, {posts} posts of real prose (6 to 12 of {len(paragraphs)} distinct paragraphs "

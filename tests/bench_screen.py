@@ -59,11 +59,12 @@ def earlier_plugin(revision, into):
 
 def whole_work(modules):
     plugin, result_cache = modules["plugin"], modules["result_cache"]
-    parse_cache = plugin.html_blocks._parse
+    blocks = plugin.repair.html_blocks
+    forget = getattr(blocks, "clear_caches", None) or blocks._parse.cache_clear
 
     def run(html):
         result_cache.key(html)
-        parse_cache.cache_clear()  # each post is parsed afresh, as in a build
+        forget()  # each post is parsed afresh, as in a build
         plugin.decide(html, _Settings)
 
     return run

@@ -136,8 +136,8 @@ class _Doc:
         """How alike two blocks are as steps of a copied run, or 0.0.
 
         Besides exact and near copies, a run takes a long block whose every
-        unit, in order, is in its counterpart, which it is at least half of:
-        a paragraph the newer save added a sentence to, or lost one from.
+        word, in order, is in its counterpart: a paragraph the newer save
+        added a sentence to, or lost one from.
         """
         if self.exact(a, b):
             return 1.0
@@ -148,8 +148,6 @@ class _Doc:
         if ka[0] != kb[0] or ka[1] != kb[1]:
             return 0.0
         short, full = sorted((_bare(self.units[a]), _bare(self.units[b])), key=len)
-        if 2 * len(short) < len(full):
-            return 0.0
         matcher = SequenceMatcher(None, short, full, autojunk=False)
         if sum(m.size for m in matcher.get_matching_blocks()) < len(short):
             return 0.0
@@ -279,7 +277,8 @@ def _best_run(
 ) -> list[tuple[int, int, float]] | None:
     """Longest qualifying run starting at ``i``, copied from a recent copy.
 
-    A run qualifies with two exact matches, one of them long. ``dead`` maps
+    A run qualifies with two steps, one of them a long exact match (the
+    other steps are exact, or long and alike). ``dead`` maps
     an offset i - j to where the last failed run on it ended: a run starting
     inside a failed one is its suffix, so it cannot qualify either, and
     skipping it keeps long near-matching stretches linear.
@@ -290,7 +289,7 @@ def _best_run(
         if dead.get(i - j, -1) > i:
             continue
         steps: list[tuple[int, int, float]] = []
-        exact = exact_long = 0
+        exact_long = 0
         while i + len(steps) < n and j + len(steps) < i:
             a, b = j + len(steps), i + len(steps)
             if a in taken:
@@ -299,10 +298,9 @@ def _best_run(
             if not sim:
                 break
             if sim == 1.0 and doc.exact(a, b):
-                exact += 1
                 exact_long += doc.long[b]
             steps.append((a, b, sim))
-        qualifies = len(steps) >= 2 and exact >= 2 and exact_long >= 1
+        qualifies = len(steps) >= 2 and exact_long >= 1
         if not qualifies:
             dead[i - j] = i + len(steps)
         elif best is None or len(steps) > len(best):

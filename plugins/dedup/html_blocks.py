@@ -12,6 +12,7 @@ uncertain is protected and never cut.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -47,12 +48,24 @@ class HtmlBlock:
 
 def find_blocks(html: str) -> list[HtmlBlock]:
     """The blocks (and protected blocks, which break runs) in document order."""
+    return list(_find_blocks(html))
+
+
+def clear_caches() -> None:
+    """Forget the documents read last (for benchmarks: a build reads each post once)."""
+    parse.cache_clear()
+    _find_blocks.cache_clear()
+
+
+@functools.lru_cache(maxsize=2)
+def _find_blocks(html: str) -> tuple[HtmlBlock, ...]:
+    """Found once: the cut checks its blocks against those of the same HTML."""
     root = parse(html)
     if root is None:
-        return []
+        return ()
     found: list[HtmlBlock] = []
     _walk(html, root, (), found)
-    return found
+    return tuple(found)
 
 
 def _walk(
@@ -79,7 +92,7 @@ def _element(html: str, node: Node, context: tuple[str, ...], found: list[HtmlBl
         found.append(HtmlBlock(block, node.start, node.end))
         return
     if tag in LEAF_KINDS and not node.has_block:
-        if tag in ("p", "div") and _has_break_pair(node):
+        if tag in ("p", "div") and node.breaks >= 2 and _has_break_pair(node):
             _walk(html, node, context, found)  # text set apart by <br><br>: one block each
             return
         text = node.text().strip()
@@ -149,7 +162,12 @@ def _parts(node: Node) -> list:
             run += breaks
     if run:
         parts.append(run)
-    return parts
+    # Whitespace between blocks is no part of anything.
+    return [p for p in parts if not (isinstance(p, list) and _blank(p))]
+
+
+def _blank(items: list) -> bool:
+    return all(isinstance(i, Text) and not i.text.strip() for i in items)
 
 
 def _has_break_pair(node: Node) -> bool:
@@ -214,7 +232,7 @@ def _shown_in(items: list) -> tuple[tuple[str, ...], tuple[str, ...]]:
     media: list[str] = []
     links: list[str] = []
     for item in items:
-        if not isinstance(item, Node):
+        if not isinstance(item, Node) or not item.shows:
             continue
         for node in (item, *item.descendants()):
             attribute = MEDIA.get(node.tag)
@@ -244,7 +262,7 @@ def cut_blocks(
     root = parse(html)
     if root is None:
         return html, []
-    certain = {(b.start, b.end) for b in find_blocks(html) if not b.block.protected}
+    certain = {(b.start, b.end) for b in _find_blocks(html) if not b.block.protected}
     chosen = {
         (blocks[k].start, blocks[k].end)
         for k in remove
@@ -302,7 +320,9 @@ def _with_separators(html: str, root: Node, spans) -> list[tuple[int, int]]:
     """A cut text segment takes the <br><br> after it (before it, if last)."""
     result = list(spans)
     for node in (root, *root.descendants()):
-        parts = _parts(node) if node.children else []
+        if node.breaks < 2:
+            continue
+        parts = _parts(node)
         for k, part in enumerate(parts):
             if not (isinstance(part, list) and not _is_separator(part)):
                 continue

@@ -35,6 +35,8 @@ VOID = frozenset(
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements whose content is never matched or cut: code, scripts, drawings.
 PROTECTIVE = frozenset({"pre", "code", "script", "style", "template", "textarea", "svg", "math"})
+# Elements that show something besides text: images, media, links.
+SHOWING = frozenset({"img", "video", "audio", "source", "iframe", "embed", "object", "a"})
 
 
 @dataclass(eq=False, slots=True)
@@ -60,6 +62,8 @@ class Node:
     uncertain: bool = False
     has_block: bool = False
     has_protective: bool = False
+    shows: bool = False  # holds an image, media or a link
+    breaks: int = 0  # <br> children
     tainted: bool = False  # uncertain, unclosed, or inside such an element
     in_protective: bool = False
 
@@ -142,7 +146,14 @@ class _Reader(HTMLParser):
             for node in stack:
                 node.has_protective = True
         node = Node(tag, dict(attrs), start, start + len(text), stack[-1])
-        stack[-1].children.append(node)
+        parent = stack[-1]
+        parent.children.append(node)
+        if tag == "br":
+            parent.breaks += 1
+        elif tag in SHOWING:
+            for open_node in stack:
+                open_node.shows = True
+            node.shows = True
         self.nodes.append(node)
         if tag in VOID:
             node.inner_end = node.end = node.inner_start

@@ -48,18 +48,19 @@ def fold_words(text: str) -> list[str]:
     spacing accent becomes a space and a mark) is split again.
     """
     lowered = text.lower().split()
-    if not text.isascii():
-        words = text.split()
-        if len(words) != len(lowered):  # no case mapping adds or removes a space
-            lowered = _fold(text).split()
-        else:
-            split_again = False
-            for k in compress(count(), map(not_, map(str.isascii, words))):
-                folded = lowered[k] = _fold(words[k])
-                split_again = split_again or folded.split() != [folded]
-            if split_again:
-                lowered = " ".join(lowered).split()
-    if "--" in text or any("--" in w for w in lowered):
+    if text.isascii():
+        return [_HYPHENS.sub("-", w) for w in lowered] if "--" in text else lowered
+    words = text.split()
+    if len(words) != len(lowered):  # no case mapping adds or removes a space
+        lowered = _fold(text).split()
+    else:
+        split_again = False
+        for k in compress(count(), map(not_, map(str.isascii, words))):
+            folded = lowered[k] = _fold(words[k])
+            split_again = split_again or folded.split() != [folded]
+        if split_again:
+            lowered = " ".join(lowered).split()
+    if "--" in " ".join(lowered):
         lowered = [_HYPHENS.sub("-", w) for w in lowered]
     return lowered
 
@@ -75,10 +76,10 @@ def units(words: list[str]) -> list[str]:
     A Chinese paragraph is one "word" to split(); its characters are what
     a reader compares.
     """
-    for word in words:
-        if not word.isascii() and _UNSPACED.search(word):
-            return [c for c in "".join(words) if not c.isspace()]
-    return words
+    joined = "".join(words)
+    if joined.isascii() or not _UNSPACED.search(joined):
+        return words
+    return list(joined)
 
 
 def length(norm: str) -> int:
