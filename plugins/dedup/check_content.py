@@ -18,6 +18,7 @@ duplicates are found (or one could not be fixed), 2 when a file cannot be read.
 import argparse
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import markdown
@@ -102,7 +103,7 @@ class Checked:
         defs = source_map.definitions(body)
         texts = []
         for piece in source_map.pieces(body):
-            source = "\n".join(body[piece.first : piece.last + 1])
+            source = textwrap.dedent("\n".join(body[piece.first : piece.last + 1]))
             html = render(source + "\n\n" + defs)
             found = repair.html_blocks.find_blocks(html)
             first = source_map.block_text(html, found[0].start, found[0].end) if found else ""

@@ -16,6 +16,7 @@ from .html_tree import Node, Text, parse
 from .text import normalize
 
 _ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+\S")
+_NESTED_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 _HEADING = re.compile(r"^#{1,6}\s")
 _DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -58,7 +59,14 @@ def _split_group(lines: list[str], first: int, last: int) -> list[Piece]:
         if heading or item:
             cuts.append(n)
     cuts.append(last + 1)
-    return [Piece(a, b - 1) for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
+    found = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if a < b:
+            found.append(Piece(a, b - 1))
+            if is_list:  # a nested list's items, after the item that holds them
+                nested = [n for n in range(a + 1, b) if _NESTED_ITEM.match(lines[n])]
+                found += [Piece(x, y - 1) for x, y in zip(nested, nested[1:] + [b], strict=False)]
+    return found
 
 
 def definitions(lines: list[str]) -> str:
