@@ -35,6 +35,8 @@ MEDIA = {"img": "src", "video": "src", "audio": "src", "source": "src", "iframe"
 _WS = " \t\n\r\f"
 _TRAILING_WS = re.compile(f"[{_WS}]*")
 _WORD = re.compile(r"\w")
+# What stands apart from the text around it (inline code is part of it).
+_APART = BLOCK_LEVEL | (PROTECTIVE - {"code"})
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,7 @@ def _parts(node: Node) -> list:
             else:
                 run += breaks
             breaks = []
-        if isinstance(child, Node) and (child.tag in BLOCK_LEVEL or child.tag in PROTECTIVE):
+        if isinstance(child, Node) and child.tag in _APART:
             if run:
                 parts.append(run)
                 run = []

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-__all__ = ["Node", "Text", "parse"]
+__all__ = ["Node", "Text", "parse", "visible_texts"]
 
 BLOCK_LEVEL = frozenset(
     {
@@ -108,6 +108,7 @@ class _Reader(HTMLParser):
         self.nodes: list[Node] = []
         self.poisoned = False
         self.pending: Text | None = None
+        self.after: int | None = 0  # where the last tag ended, if known
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -126,19 +127,22 @@ class _Reader(HTMLParser):
             self.pending = None
 
     def handle_data(self, data: str) -> None:
-        pos = self._pos()
+        pos = self._pos() if self.after is None else self.after
+        self.after = None  # text may come in several calls: ask the parser then
         self._end_text(pos)
         self.pending = Text(pos, len(self.html), data)
         self.stack[-1].children.append(self.pending)
 
     def handle_comment(self, data: str) -> None:
         self._end_text(self._pos())
+        self.after = None  # where it ends is the parser's to know
 
     handle_decl = handle_pi = unknown_decl = handle_comment
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         start = self._here("<", tag)
         text = self.get_starttag_text() or ""
+        self.after = start + len(text)
         stack = self.stack
         if tag in BLOCK_LEVEL:
             self._note_implied_closes(tag)
@@ -168,6 +172,7 @@ class _Reader(HTMLParser):
             self.handle_starttag(tag, attrs)
             return
         self._end_text(self._pos())
+        self.after = None
         if any(node.tag in PROTECTIVE for node in self.stack):
             return  # e.g. <path/> in an svg: fine, and kept anyway
         # "<p/>" or "<div/>" opens an element a browser never closes here.
@@ -178,7 +183,7 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         start = self._here("</", tag)
         close = self.html.find(">", start)
-        end = len(self.html) if close < 0 else close + 1
+        end = self.after = len(self.html) if close < 0 else close + 1
         stack = self.stack
         for depth in range(len(stack) - 1, 0, -1):
             if stack[depth].tag == tag:
@@ -244,4 +249,94 @@ def parse(html: str) -> Node | None:
         reader.feed(html)
         return reader.finish()
     except (_Unsure, AssertionError, ValueError, IndexError):
+        return None
+
+
+_BR = "\x00"  # no text of ours holds these (documents that do are read in full)
+_APART_MARK = "\x01"
+_BREAK_PAIR = re.compile(_BR + r"[ \t\n\r\f]*" + _BR + r"[\x00 \t\n\r\f]*")
+_HIDDEN = frozenset({"script", "style", "template"})
+_APART = BLOCK_LEVEL | (PROTECTIVE - {"code"})
+
+
+class _TextReader(HTMLParser):
+    """html.parser's events, kept only as the text each element holds itself."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = ["#root"]
+        self.own: list[list[str]] = [[]]
+        self.texts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _APART:
+            self.own[-1].append(_APART_MARK)
+            if tag not in VOID:
+                self.tags.append(tag)
+                self.own.append([])
+        elif tag == "br":
+            self.own[-1].append(_BR)
+        if tag in _HIDDEN:
+            self.hidden += 1
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if tag in VOID:
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN and self.hidden:
+            self.hidden -= 1
+        if tag in _APART and tag in self.tags[1:]:
+            while self.tags[-1] != tag:
+                self._close()
+            self._close()
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.own[-1].append(data)
+
+    def _close(self) -> None:
+        self.tags.pop()
+        self._emit(self.own.pop())
+
+    def _emit(self, pieces: list[str]) -> None:
+        """The element's own text whole (a list item's, around its nested list),
+        and each run of it between block-level children and <br><br>."""
+        text = "".join(pieces)
+        if _APART_MARK in text:
+            runs = text.split(_APART_MARK)
+            self.texts.append(text.replace(_APART_MARK, "").replace(_BR, " "))
+        else:
+            runs = [text]
+        for run in runs:
+            if _BR in run:
+                self.texts += _BREAK_PAIR.split(run)
+                run = run.replace(_BR, " ")
+            self.texts.append(run)
+
+    def finish(self) -> list[str]:
+        self.close()
+        while len(self.tags) > 1:
+            self._close()
+        self._emit(self.own.pop())
+        return self.texts
+
+
+def visible_texts(html: str) -> list[str] | None:
+    """The text of every block, among other texts, for the quick screen.
+
+    The same reading as ``parse`` (html.parser's events), kept as the text
+    each element holds outside its block-level children, also split where
+    two <br> stand together: so each block's text is one item. About half the
+    cost of building the tree, which only the posts the screen passes need.
+    None if the document holds the marker character itself.
+    """
+    if _BR in html or _APART_MARK in html:
+        return None
+    reader = _TextReader()
+    try:
+        reader.feed(html)
+        return reader.finish()
+    except (AssertionError, ValueError, IndexError):
         return None

@@ -14,8 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedup.html_blocks import find_blocks
-from dedup.html_tree import parse
+from dedup.html_tree import Text, parse, visible_texts
 from dedup.repair import repair_html
+from dedup.text import normalize
+
+from .test_no_loss_html import blogger_html, markdown_html
 
 ROOT = Path(__file__).resolve().parents[3]
 PIECES = [
@@ -85,3 +88,43 @@ def test_unquoted_attribute_with_an_apostrophe_hides_nothing():
     repaired, decisions = repair_html(html)
     assert [d.index for d in decisions if d.action == "remove"] == [2]
     assert repaired.count(para) == 1
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_text_pieces_sit_where_the_parser_read_them(html):
+    root = parse(html)
+    if root is None:
+        return
+    import html as htmllib
+
+    for node in (root, *root.descendants()):
+        for child in node.children:
+            if (
+                isinstance(child, Text)
+                and not node.in_protective
+                and node.tag not in ("script", "style")
+            ):
+                raw = html[child.start : child.end]
+                assert htmllib.unescape(raw).startswith(
+                    child.text
+                ) or child.text in htmllib.unescape(raw)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(PIECES), max_size=40).map("".join),
+        blogger_html(),
+        markdown_html(),
+    )
+)
+def test_every_block_is_one_of_the_screens_texts(html):
+    """What the screen relies on: it sees each block's text as one item."""
+    texts = visible_texts(html)
+    if texts is None:
+        return
+    screened = {normalize(t) for t in texts}
+    for found in find_blocks(html):
+        if not found.block.protected and found.block.kind != "table":
+            assert normalize(found.block.text) in screened

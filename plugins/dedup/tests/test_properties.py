@@ -14,6 +14,7 @@ from dedup import screen
 from dedup import text as folding
 from dedup.core import Block, Options, could_have_decisions, find_duplicates, normalize
 from dedup.html_blocks import cut_blocks, find_blocks
+from dedup.html_tree import visible_texts
 
 SHORT = [
     "Thanks!",
@@ -209,7 +210,7 @@ def marked_up(draw):
 
 
 def texts(html):
-    return [b.block.text for b in find_blocks(html)]
+    return visible_texts(html)
 
 
 @FAST
