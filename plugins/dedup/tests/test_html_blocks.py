@@ -5,6 +5,7 @@ import pytest
 
 from dedup import core
 from dedup.html_blocks import HtmlBlock, cut_blocks, find_blocks
+from dedup.repair import repair_html
 
 
 def render(source):
@@ -330,3 +331,87 @@ def test_returned_block_is_hashable_and_frozen():
     assert isinstance(block, HtmlBlock) and hash(block)
     with pytest.raises(AttributeError):
         block.start = 3
+
+
+# --- the structures of issue 15 ---------------------------------------------
+
+A = "The second interview with the logistics firm was a panel of four people."
+B = "I prepared for a week and still felt nervous walking into the building."
+
+
+def test_a_removed_footnote_reference_takes_its_back_link_with_it():
+    source = f"{A}[^1]\n\n{B}\n\n{A}[^1]\n\n{B}\n\n[^1]: The panel ran two hours.\n"
+    html = markdown.markdown(source, extensions=["footnotes"])
+    assert html.count('class="footnote-backref"') == 2
+    repaired, decisions = repair_html(html)
+    assert [d.index for d in decisions if d.action == "remove"] == [2, 3]
+    assert repaired.count('class="footnote-backref"') == 1
+    assert 'href="#fnref2:1"' not in repaired and 'href="#fnref:1"' in repaired
+    assert "The panel ran two hours." in repaired
+
+
+def test_a_doubled_rst_section_leaves_no_empty_section_behind():
+    html = (
+        '<div class="section" id="monday">\n<h2>Monday</h2>\n<p>'
+        + A
+        + "</p>\n<p>"
+        + B
+        + "</p>\n</div>\n"
+        '<div class="section" id="monday-1">\n<h2>Monday</h2>\n<p>'
+        + A
+        + "</p>\n<p>"
+        + B
+        + "</p>\n</div>\n"
+    )
+    repaired, _ = repair_html(html)
+    assert repaired == html[: html.index('<div class="section" id="monday-1">')]
+
+
+def test_spacers_are_not_blocks_and_images_are_compared_by_source():
+    html = (
+        f'<p>{A}</p>\n<p>&nbsp;</p>\n<p><img src="a.jpg"></p>\n<p><img src="b.jpg"></p>\n<p>{B}</p>'
+    )
+    found = find_blocks(html)
+    assert [(b.block.text, b.block.media) for b in found] == [
+        (A, ()),
+        ("", ("a.jpg",)),
+        ("", ("b.jpg",)),
+        (B, ()),
+    ]
+    assert repair_html(html) == (html, [])
+
+
+def test_blogger_div_lines_and_br_pairs_are_blocks():
+    html = f"<div>{A}</div><div>{B}</div>\n{A}<br /><br />{B}<br>\n<br>tail words"
+    assert [(b.block.kind, b.block.text) for b in find_blocks(html)] == [
+        ("p", A),
+        ("p", B),
+        ("p", A),
+        ("p", B),
+        ("p", "tail words"),
+    ]
+    repaired, _ = repair_html(html)
+    assert repaired == f"<div>{A}</div><div>{B}</div>\ntail words"
+
+
+def test_a_copy_wrapped_in_another_div_is_compared_with_the_body():
+    html = f"<div>{A}</div>\n<div>{B}</div>\n<div><div><div>{A}</div>\n<div>{B}</div></div></div>"
+    repaired, decisions = repair_html(html)
+    assert repaired == f"<div>{A}</div>\n<div>{B}</div>"
+    assert [d.reason for d in decisions] == ["repeated-run", "repeated-run"]
+
+
+def test_a_copied_nested_list_goes_whole_whatever_its_list_type():
+    items = f"<li>{A}<ul><li>{B}</li><li>Short one.</li></ul></li>"
+    html = f"<ol>{items}</ol>\n<p>Between.</p>\n<ul>{items}</ul>"
+    repaired, _ = repair_html(html)
+    assert repaired == f"<ol>{items}</ol>\n<p>Between.</p>"
+
+
+def test_an_outer_item_stays_when_its_nested_items_differ():
+    html = (
+        f"<ul><li>{A}<ul><li>{B}</li></ul></li></ul>\n<p>x</p>\n"
+        f"<ul><li>{A}<ul><li>A nested item of its own, long enough to count.</li></ul></li></ul>"
+    )
+    repaired, _ = repair_html(html)
+    assert "A nested item of its own" in repaired and repaired.count(A) == 2
