@@ -269,7 +269,25 @@ def _single_copy(doc: _Doc, earlier: list[int], i: int) -> int | None:
         return None
     if doc.keys[i] in doc.refrains and doc.keys[i - 1] != doc.keys[i]:
         return None
+    if _captions_different_media(doc, same[0], i):
+        return None
     return same[0]
+
+
+def _captions_different_media(doc: _Doc, j: int, i: int) -> bool:
+    """True if both blocks stand next to an image or media, and those differ.
+
+    A credit line under each photo ("Photo by the author") is the author's
+    own repeat, one for each picture.
+    """
+    n = len(doc.keys)
+    for step in (-1, 1):
+        a, b = j + step, i + step
+        if 0 <= a < n and 0 <= b < n and a != i and b != j:
+            ka, kb = doc.keys[a], doc.keys[b]
+            if ka is not None and kb is not None and ka[3] and kb[3] and ka[3] != kb[3]:
+                return True
+    return False
 
 
 def _best_run(

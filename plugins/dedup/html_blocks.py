@@ -28,7 +28,9 @@ LEAF_KINDS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6
 # copy wrapped in one more <div> is compared with the body it copies.
 CONTEXTS = frozenset({"ul", "ol", "dl", "li", "blockquote", "table", "figure", "aside", "details"})
 # Containers that go as a whole when removals leave them empty.
-EMPTIABLE = frozenset({"ul", "ol", "dl", "li", "blockquote", "div", "section", "article"})
+EMPTIABLE = frozenset(
+    {"ul", "ol", "dl", "li", "blockquote", "div", "section", "article", "figure", "figcaption", "p"}
+)
 ITEMS = frozenset({"li", "dt", "dd"})
 MEDIA = {"img": "src", "video": "src", "audio": "src", "source": "src", "iframe": "src",
          "embed": "src", "object": "data"}  # fmt: skip
@@ -276,6 +278,7 @@ def cut_blocks(
     nodes = list(root.descendants())
     spans = _outermost(spans + _back_links(html, nodes, spans))
     spans = _with_separators(html, root, spans)
+    spans = _with_spacers(html, nodes, spans)
     emptied = []
     containers = [n for n in nodes if n.tag in EMPTIABLE and not n.tainted and not n.in_protective]
     for node in sorted(containers, key=lambda n: n.start, reverse=True):
@@ -336,6 +339,24 @@ def _with_separators(html: str, root: Node, spans) -> list[tuple[int, int]]:
             elif k and isinstance(parts[k - 1], list):
                 result.append((parts[k - 1][0].start, span[0]))
     return _merge_touching(result)
+
+
+def _with_spacers(html: str, nodes: list[Node], spans) -> list[tuple[int, int]]:
+    """A spacer (``<div><br></div>``, ``<p>&nbsp;</p>``) right after a cut goes with it."""
+    ends = {end for _, end in spans}
+    added = []
+    for node in nodes:  # in document order, so a row of spacers goes together
+        if node.tag not in LEAF_KINDS or node.tainted or node.in_protective or node.shows:
+            continue
+        if node.has_block or node.has_protective or node.text().strip():
+            continue
+        before = node.start
+        while before > 0 and html[before - 1] in _WS:
+            before -= 1
+        if before in ends:
+            added.append((node.start, node.end))
+            ends.add(node.end)
+    return _merge_touching(list(spans) + added) if added else spans
 
 
 def _merge_touching(spans) -> list[tuple[int, int]]:

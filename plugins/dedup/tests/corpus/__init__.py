@@ -144,7 +144,7 @@ CASES = [
             "Photo by the author, taken outside the office at noon.",
         ),
         [],
-        ["one.jpg", "two.jpg"],
+        ["one.jpg", "two.jpg", "Photo by the author"],
     ),
     (
         "md-images-in-run",
@@ -274,4 +274,40 @@ CASES = [
         [],
     ),
     ("rst-doubled-body", "rst", "\n\n".join([A, B, C, A, B, C]) + "\n", [A, B, C], []),
+    # --- added after the first measurements ------------------------------------
+    (
+        "html-div-spacer-lines",
+        "html",
+        html(*[f"<div>{t}</div>\n<div><br /></div>" for t in (A, B, C, A, B, C)]),
+        [A, B, C],
+        [],
+    ),
+    (
+        "html-figure-doubled",
+        "html",
+        html(
+            *p(A),
+            '<figure><img src="f.jpg"><figcaption>' + D + "</figcaption></figure>",
+            *p(B, A),
+            '<figure><img src="f.jpg"><figcaption>' + D + "</figcaption></figure>",
+            *p(B),
+        ),
+        [A, B, D, "<figure"],
+        [],
+    ),
+    ("md-copy-starts-mid-paragraph", "md", md(A, B, C, A[30:], B, C), [B, C], []),
+    (
+        "md-copy-lost-its-link",
+        "md",
+        md(f"[{E}](https://e.example/)", F, A, E, F, A),
+        [E, F, A],
+        ["https://e.example/"],
+    ),
+    (
+        "md-copy-gained-a-link",
+        "md",
+        md(E, F, A, f"[{E}](https://e.example/)", F, A),
+        [E, F, A],
+        ["https://e.example/"],
+    ),
 ]
