@@ -117,6 +117,10 @@ class _Doc:
             held = self._content[i] = content_of(self.norms[i], b.media, b.links)
         return held
 
+    def same_content(self, a: int, b: int) -> bool:
+        """Cheaply: the same words, sources and targets (same text, media, links)."""
+        return self.exact(a, b) and self.blocks[a].links == self.blocks[b].links
+
     def exact(self, a: int, b: int) -> bool:
         return self.loose[a] is not None and self.loose[a] == self.loose[b]
 
@@ -210,8 +214,10 @@ def find_duplicates(blocks: Sequence[Block], options: Options = Options()) -> li
     doc = _Doc(blocks, options)
     # Refrains are counted among the blocks that copied runs leave, as a
     # second pass over the result would count them.
-    in_runs = {b for _, steps in _find_copies(doc, singles=False) for _, b, _ in steps}
-    doc.refrains = _refrains([k for i, k in enumerate(doc.keys) if i not in in_runs])
+    counts = Counter(k for k in doc.keys if k is not None)
+    if counts and max(counts.values()) >= 3:
+        in_runs = {b for _, steps in _find_copies(doc, singles=False) for _, b, _ in steps}
+        doc.refrains = _refrains([k for i, k in enumerate(doc.keys) if i not in in_runs])
     groups = _find_copies(doc)
     removed, reports = keep_words(doc, groups)
     decisions = list(removed.values()) + reports

@@ -12,6 +12,7 @@ uncertain is protected and never cut.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Collection, Sequence
@@ -275,14 +276,17 @@ def cut_blocks(
     spans = _outermost(chosen & certain)
     if not spans:
         return html, []
-    nodes = list(root.descendants())
+    nodes = root.all_nodes()
     spans = _outermost(spans + _back_links(html, nodes, spans))
-    spans = _with_separators(html, root, spans)
+    spans = _with_separators(html, nodes, spans)
     spans = _with_spacers(html, nodes, spans)
     emptied = []
     containers = [n for n in nodes if n.tag in EMPTIABLE and not n.tainted and not n.in_protective]
-    for node in sorted(containers, key=lambda n: n.start, reverse=True):
-        inner = [s for s in spans if node.inner_start <= s[0] and s[1] <= node.inner_end]
+    for node in reversed(containers):  # inner containers first
+        starts = [s for s, _ in spans]
+        lo = bisect.bisect_left(starts, node.inner_start)
+        hi = bisect.bisect_left(starts, node.inner_end)
+        inner = [s for s in spans[lo:hi] if s[1] <= node.inner_end]
         if inner and _only_whitespace_between(html, node.inner_start, node.inner_end, inner):
             spans = _outermost([s for s in spans if s not in inner] + [(node.start, node.end)])
             emptied.append((node.start, node.tag))
@@ -301,11 +305,15 @@ def _outermost(spans) -> list[tuple[int, int]]:
 
 def _back_links(html: str, nodes: list[Node], spans) -> list[tuple[int, int]]:
     """Footnote back-links (no words of their own) to anchors being cut."""
-    ids = {
-        n.attrs["id"]
-        for n in nodes
-        if n.attrs.get("id") and any(s <= n.start and n.end <= e for s, e in spans)
-    }
+    starts = [s for s, _ in spans]
+
+    def inside(n: Node) -> bool:
+        k = bisect.bisect_right(starts, n.start) - 1
+        return k >= 0 and n.end <= spans[k][1]
+
+    ids = {n.attrs["id"] for n in nodes if n.attrs.get("id") and inside(n)}
+    if not ids:
+        return []
     found = []
     for n in nodes:
         href = n.attrs.get("href") or ""
@@ -321,10 +329,10 @@ def _back_links(html: str, nodes: list[Node], spans) -> list[tuple[int, int]]:
     return found
 
 
-def _with_separators(html: str, root: Node, spans) -> list[tuple[int, int]]:
+def _with_separators(html: str, nodes: list[Node], spans) -> list[tuple[int, int]]:
     """A cut text segment takes the <br><br> after it (before it, if last)."""
     result = list(spans)
-    for node in (root, *root.descendants()):
+    for node in (nodes[0].parent, *nodes) if nodes else ():
         if node.breaks < 2:
             continue
         parts = _parts(node)
@@ -348,12 +356,12 @@ def _with_spacers(html: str, nodes: list[Node], spans) -> list[tuple[int, int]]:
     for node in nodes:  # in document order, so a row of spacers goes together
         if node.tag not in LEAF_KINDS or node.tainted or node.in_protective or node.shows:
             continue
-        if node.has_block or node.has_protective or node.text().strip():
-            continue
         before = node.start
         while before > 0 and html[before - 1] in _WS:
             before -= 1
-        if before in ends:
+        if before not in ends or node.has_block or node.has_protective:
+            continue
+        if not node.text().strip():
             added.append((node.start, node.end))
             ends.add(node.end)
     return _merge_touching(list(spans) + added) if added else spans

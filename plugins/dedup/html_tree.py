@@ -73,6 +73,10 @@ class Node:
         _collect_text(self, parts)
         return "".join(parts)
 
+    def all_nodes(self) -> list[Node]:
+        """Every element of a document (on its root), in document order."""
+        return self.attrs["#nodes"]
+
     def descendants(self):
         for child in self.children:
             if isinstance(child, Node):
@@ -231,6 +235,7 @@ class _Reader(HTMLParser):
             node.end = node.inner_end = len(self.html)
         self.root.end = self.root.inner_end = len(self.html)
         self.root.closed = True
+        self.root.attrs = {"#nodes": self.nodes}  # every element, in document order
         for node in self.nodes:  # parents always come before their children
             parent = node.parent
             node.tainted = node.uncertain or not node.closed or parent.tainted

@@ -46,14 +46,18 @@ class _State:
         return a
 
     def later_is_fuller(self, steps) -> bool:
-        content = self.doc.content
-        if any(a in self.removed or not content(a) <= content(b) for a, b, _ in steps):
+        doc = self.doc
+        if any(a in self.removed for a, _, _ in steps):
             return False
-        return any(content(a) != content(b) for a, b, _ in steps)
+        differ = [(a, b) for a, b, _ in steps if not doc.same_content(a, b)]
+        return bool(differ) and all(doc.content(a) < doc.content(b) for a, b in differ)
 
     def settle(self, kind: str, a: int, b: int, sim: float) -> None:
         a = self.holder(a)
-        held, later = self.doc.content(a), self.doc.content(b)
+        if self.doc.same_content(a, b):
+            held = later = frozenset()
+        else:
+            held, later = self.doc.content(a), self.doc.content(b)
         if later <= held:
             if kind == "single":
                 reason = "repeated-block"

@@ -22,6 +22,10 @@ __all__ = ["could_have_decisions", "grams", "shared"]
 _DIGITS = re.compile(r"\d+")
 # The screen leaves a post with more pairs of blocks to test to the full check.
 _SCREEN_PAIRS = 500
+# Up to this many candidate blocks, every pair is tested without 3-grams: the
+# near-duplicate search only compares blocks sharing a 3-gram, so testing
+# every pair can only send on more posts, never fewer.
+_DIRECT = 12
 
 
 def could_have_decisions(texts: Iterable[str], options=None) -> bool:
@@ -38,11 +42,14 @@ def could_have_decisions(texts: Iterable[str], options=None) -> bool:
             continue  # folding ASCII only drops spaces: it cannot become long
         words = fold_words(text)
         norm = " ".join(words)
-        if length(norm) < min_length:
-            continue
-        compared = units(words)
-        if len(compared) < min_words:
-            continue
+        if norm.isascii():  # the common case, without the calls
+            if len(norm) < min_length or len(words) < min_words:
+                continue
+            compared = words
+        else:
+            compared = units(words)
+            if length(norm) < min_length or len(compared) < min_words:
+                continue
         if norm in norms:
             return True
         norms.add(norm)
@@ -50,11 +57,19 @@ def could_have_decisions(texts: Iterable[str], options=None) -> bool:
     if len(blocks) < 2:
         return False
     ratio = options.near_ratio
-    vocabularies = list(map(set, blocks))
-    holders = Counter(chain.from_iterable(vocabularies))
+    # A word counted once in the whole post is in no other block. (A word
+    # twice in one block counts as held elsewhere: that only sends more on.)
+    holders = Counter(chain.from_iterable(blocks))
     kept = [k for k, words in enumerate(blocks) if _could_be_near_any(words, holders, ratio)]
     if len(kept) < 2:
         return False
+    vocabularies = {k: set(blocks[k]) for k in kept}
+    if len(kept) <= _DIRECT:  # few blocks: test every pair, no 3-grams needed
+        return any(
+            _may_be_near(blocks[a], blocks[b], vocabularies[a], vocabularies[b], ratio)
+            for x, a in enumerate(kept)
+            for b in kept[x + 1 :]
+        )
     # Hashes, not the 3-gram tuples: ints are not tracked by the garbage
     # collector. A hash collision only adds a pair to test.
     hashed = [set(map(hash, grams(blocks[k]))) for k in kept]

@@ -47,9 +47,9 @@ def fold_words(text: str) -> list[str]:
     composes with its neighbours, and a folded word that NFKC splits (a
     spacing accent becomes a space and a mark) is split again.
     """
-    lowered = text.lower().split()
     if text.isascii():
-        return [_HYPHENS.sub("-", w) for w in lowered] if "--" in text else lowered
+        return (_HYPHENS.sub("-", text) if "--" in text else text).lower().split()
+    lowered = text.lower().split()
     words = text.split()
     if len(words) != len(lowered):  # no case mapping adds or removes a space
         lowered = _fold(text).split()
