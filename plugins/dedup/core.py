@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import chain
 
+from .keep_words import keep_words
+from .model import Block, Decision, Options
 from .screen import could_have_decisions, grams, shared
 from .text import content_of, fold_words, is_long, length, normalize, units
 
@@ -29,44 +30,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Block:
-    """One block of a post, as seen by the rules.
-
-    ``media`` and ``links`` are the image or media sources and link targets
-    it shows; ``inner`` counts the blocks that follow it and sit inside it
-    (a list item's own text before its nested list): it goes only with them.
-    """
-
-    kind: str
-    context: tuple[str, ...]
-    text: str
-    protected: bool = False
-    media: tuple[str, ...] = ()
-    links: tuple[str, ...] = ()
-    inner: int = 0
-
-
-@dataclass(frozen=True)
-class Options:
-    """Thresholds; a block is long if it has enough characters AND words."""
-
-    min_length: int = 40
-    min_words: int = 6
-    near_ratio: float = 0.8
-
-
-@dataclass(frozen=True)
-class Decision:
-    """What to do with one block; ``original`` is always a kept block."""
-
-    index: int
-    action: str
-    reason: str
-    original: int
-    similarity: float
-
-
+DEFAULT_OPTIONS = Options()
 _DIGITS = re.compile(r"\d+")
 _NOT_WORD = re.compile(r"\W+")
 # Inside a repeated run a list is a list, numbered or not.
@@ -199,7 +163,7 @@ def _refrains(keys: list) -> set:
     return refrains
 
 
-def find_duplicates(blocks: Sequence[Block], options: Options = Options()) -> list[Decision]:
+def find_duplicates(blocks: Sequence[Block], options: Options = DEFAULT_OPTIONS) -> list[Decision]:
     """Return the decisions (removals and near-duplicate reports), by index.
 
     One left-to-right pass finds the copies: at each block with an earlier
@@ -209,8 +173,6 @@ def find_duplicates(blocks: Sequence[Block], options: Options = Options()) -> li
     ``keep_words`` decides which copy of each pair goes, so that no word,
     image or link is lost.
     """
-    from .keep_words import keep_words
-
     doc = _Doc(blocks, options)
     # Refrains are counted among the blocks that copied runs leave, as a
     # second pass over the result would count them.

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from .core import Decision
+from .model import Decision
 
 
 def keep_words(doc, groups) -> tuple[dict[int, Decision], list[Decision]]:
