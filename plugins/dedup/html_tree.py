@@ -292,7 +292,7 @@ class _TextReader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN and self.hidden:
             self.hidden -= 1
-        if tag in _APART and tag in self.tags[1:]:
+        if tag in _APART and (self.tags[-1] == tag or tag in self.tags[1:]):
             while self.tags[-1] != tag:
                 self._close()
             self._close()

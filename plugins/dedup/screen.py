@@ -15,10 +15,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
+from .model import Options
 from .text import fold_words, length, units
 
 __all__ = ["could_have_decisions", "grams", "shared"]
 
+DEFAULT = Options()
 _DIGITS = re.compile(r"\d+")
 # The screen leaves a post with more pairs of blocks to test to the full check.
 _SCREEN_PAIRS = 500
@@ -28,12 +30,8 @@ _SCREEN_PAIRS = 500
 _DIRECT = 12
 
 
-def could_have_decisions(texts: Iterable[str], options=None) -> bool:
+def could_have_decisions(texts: Iterable[str], options: Options = DEFAULT) -> bool:
     """False only if no decision is possible for blocks with these texts."""
-    if options is None:
-        from .core import Options
-
-        options = Options()
     min_length, min_words = options.min_length, options.min_words
     norms: set[str] = set()
     blocks: list[list[str]] = []
