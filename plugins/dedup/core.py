@@ -254,7 +254,12 @@ def _captions_different_media(doc: _Doc, j: int, i: int) -> bool:
         if 0 <= a < n and 0 <= b < n and a != i and b != j:
             ka, kb = doc.keys[a], doc.keys[b]
             if ka is not None and kb is not None and ka[3] and kb[3] and ka[3] != kb[3]:
-                return True
+                # Unless the text beyond the pictures repeats too: then it is
+                # a copied stretch in which one picture was changed.
+                a2, b2 = a + step, b + step
+                beyond = 0 <= a2 < n and 0 <= b2 < n and doc.exact(a2, b2)
+                if not beyond:
+                    return True
     return False
 
 

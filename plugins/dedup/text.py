@@ -24,10 +24,11 @@ _FOLD = {
 # "--" and "---" are how plain-text editors write the dashes folded above.
 _HYPHENS = re.compile(r"-{2,}")
 _WORD = re.compile(r"\w+")
-# Scripts written without spaces between words.
+# Scripts written without spaces between words: Chinese, Japanese, Thai, Lao,
+# Myanmar, Khmer (Korean puts spaces between words, so it is read by words).
 _UNSPACED = re.compile(
     "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff"
-    "\u1000-\u109f\u1780-\u17ff\uac00-\ud7af\U00020000-\U0002fa1f]"
+    "\u1000-\u109f\u1780-\u17ff\U00020000-\U0002fa1f]"
 )
 
 

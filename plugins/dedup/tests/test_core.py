@@ -392,3 +392,49 @@ def test_screen_gives_up_before_listing_the_pairs_of_a_huge_post():
     """20,000 paragraphs sharing a phrase would make 200 million pairs."""
     paragraph = "Paragraph {} of a very long imported post, one of many."
     assert could_have_decisions(paragraph.format(n) for n in range(20_000))
+
+
+# --- issue 15: dashes, unspaced scripts --------------------------------------
+
+
+def test_every_dash_and_the_double_hyphen_fold_alike():
+    forms = ["a -- b", "a \u2013 b", "a \u2014 b", "a --- b", "a - b", "a \u2212 b"]
+    assert {normalize(f) for f in forms} == {"a - b"}
+
+
+def test_unspaced_scripts_are_measured_on_characters():
+    from dedup.text import length, units
+
+    chinese = "我今天去了第二次面试，面试官问了很多问题。"
+    assert units(normalize(chinese).split()) == list(normalize(chinese))
+    norm = normalize(chinese)
+    assert "," in norm  # NFKC made the wide comma a narrow one
+    assert length(norm) == len(norm) + len(norm.replace(",", ""))  # wide ones count twice
+    assert is_long(normalize(chinese), Options())
+    korean = "오늘 두 번째 면접을 봤습니다 면접관이 네 명이었습니다"
+    assert units(korean.split()) == korean.split()  # Korean puts spaces between words
+
+
+def test_a_chinese_paragraph_copied_with_one_character_changed_is_near():
+    a = "我今天去了第二次面试，面试官问了很多关于合作伙伴计划的问题，我回答得还不错。"
+    b = a.replace("不错", "可以")
+    decisions = find_duplicates([P(a), P(PARAS[0]), P(b)])
+    assert [(d.action, d.index) for d in decisions] == [("report", 2)]
+
+
+def test_an_image_block_is_compared_by_its_source_never_as_empty_text():
+    img = Block("p", (), "", media=("a.jpg",))
+    other = Block("p", (), "", media=("b.jpg",))
+    run = [P(PARAS[0]), img, P(PARAS[1])]
+    assert removed(find_duplicates(run + run)) == [3, 4, 5]
+    assert removed(find_duplicates(run + [P(PARAS[0]), other, P(PARAS[1])])) == [3, 5]
+    assert find_duplicates([img, P(PARAS[2]), other, P(PARAS[3])]) == []
+
+
+def test_a_nested_items_own_text_goes_only_with_everything_inside_it():
+    outer = Block("li", ("ul",), PARAS[0], inner=1)
+    inner_same = LI(PARAS[1], ("ul", "li", "ul"))
+    inner_new = LI(PARAS[2], ("ul", "li", "ul"))
+    assert removed(find_duplicates([outer, inner_same, P("x"), outer, inner_same])) == [3, 4]
+    kept = find_duplicates([outer, inner_same, P("x"), outer, inner_new])
+    assert removed(kept) == []
