@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 
 from .model import Options
-from .text import fold_words, length, units
+from .text import HYPHENS, fold_words, length, units
 
 __all__ = ["could_have_decisions", "grams", "shared"]
 
@@ -36,15 +36,19 @@ def could_have_decisions(texts: Iterable[str], options: Options = DEFAULT) -> bo
     norms: set[str] = set()
     blocks: list[list[str]] = []
     for text in texts:
-        if len(text) < min_length and text.isascii():
-            continue  # folding ASCII only drops spaces: it cannot become long
-        words = fold_words(text)
-        norm = " ".join(words)
-        if norm.isascii():  # the common case, without the calls
-            if len(norm) < min_length or len(words) < min_words:
+        if text.isascii():  # the common case, folded here without the calls
+            if len(text) < min_length:
+                continue  # folding ASCII only drops spaces: it cannot become long
+            words = (HYPHENS.sub("-", text) if "--" in text else text).lower().split()
+            if len(words) < min_words:
+                continue
+            norm = " ".join(words)
+            if len(norm) < min_length:
                 continue
             compared = words
         else:
+            words = fold_words(text)
+            norm = " ".join(words)
             compared = units(words)
             if length(norm) < min_length or len(compared) < min_words:
                 continue
@@ -58,7 +62,14 @@ def could_have_decisions(texts: Iterable[str], options: Options = DEFAULT) -> bo
     # A word counted once in the whole post is in no other block. (A word
     # twice in one block counts as held elsewhere: that only sends more on.)
     holders = Counter(chain.from_iterable(blocks))
-    kept = [k for k, words in enumerate(blocks) if _could_be_near_any(words, holders, ratio)]
+    once = list(map(holders.__getitem__, chain.from_iterable(blocks)))
+    kept = []
+    at = 0
+    for k, words in enumerate(blocks):  # _could_be_near_any, on one list for the post
+        n = len(words)
+        if (n - once[at : at + n].count(1)) * (2 - ratio) >= ratio * n - 1e-9:
+            kept.append(k)
+        at += n
     if len(kept) < 2:
         return False
     vocabularies = {k: set(blocks[k]) for k in kept}

@@ -13,7 +13,7 @@ import unicodedata
 from itertools import compress, count
 from operator import not_
 
-__all__ = ["content_of", "fold_words", "is_long", "length", "normalize", "units"]
+__all__ = ["HYPHENS", "content_of", "fold_words", "is_long", "length", "normalize", "units"]
 
 _FOLD = {
     **dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b"), "'"),
@@ -22,7 +22,7 @@ _FOLD = {
     **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),
 }
 # "--" and "---" are how plain-text editors write the dashes folded above.
-_HYPHENS = re.compile(r"-{2,}")
+HYPHENS = re.compile(r"-{2,}")
 _WORD = re.compile(r"\w+")
 # Scripts written without spaces between words: Chinese, Japanese, Thai, Lao,
 # Myanmar, Khmer (Korean puts spaces between words, so it is read by words).
@@ -49,7 +49,7 @@ def fold_words(text: str) -> list[str]:
     spacing accent becomes a space and a mark) is split again.
     """
     if text.isascii():
-        return (_HYPHENS.sub("-", text) if "--" in text else text).lower().split()
+        return (HYPHENS.sub("-", text) if "--" in text else text).lower().split()
     lowered = text.lower().split()
     words = text.split()
     if len(words) != len(lowered):  # no case mapping adds or removes a space
@@ -62,7 +62,7 @@ def fold_words(text: str) -> list[str]:
         if split_again:
             lowered = " ".join(lowered).split()
     if "--" in " ".join(lowered):
-        lowered = [_HYPHENS.sub("-", w) for w in lowered]
+        lowered = [HYPHENS.sub("-", w) for w in lowered]
     return lowered
 
 

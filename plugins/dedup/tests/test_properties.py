@@ -296,7 +296,7 @@ FOLD_PIECES = [
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(FOLD_PIECES), max_size=12).map("".join) | st.text(max_size=30))
 def test_folding_word_by_word_gives_the_words_of_the_whole_text(text):
-    expected = [folding._HYPHENS.sub("-", w) for w in folding._fold(text).split()]
+    expected = [folding.HYPHENS.sub("-", w) for w in folding._fold(text).split()]
     assert folding.fold_words(text) == expected
 
 
