@@ -298,3 +298,34 @@ def test_a_damaged_result_cache_is_rebuilt_not_fatal(tmp_path):
     assert (site / MARCH_3).read_bytes() == (reference / MARCH_3).read_bytes()
     log = build(ROOT / "content", tmp_path / "again", *cached)
     assert "unreadable" not in log
+
+
+def test_check_content_fix_removes_what_the_build_removes_on_the_corpus(tmp_path):
+    """The Markdown posts of the plugin's corpus: a build of the sources fixed by
+    `make check-content FIX=1` (without the plugin) shows the same text as the
+    build of the untouched sources with the plugin."""
+    from dedup.tests.corpus import CASES
+
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    names = [case[0] for case in CASES if case[1] == "md"]
+    assert len(names) >= 25
+    for day, (name, _fmt, source, _once, _stays) in enumerate(
+        (c for c in CASES if c[1] == "md"), 1
+    ):
+        header = (
+            f"Title: {name}\nDate: 2014-{1 + day // 28:02d}-{1 + day % 28:02d}\nSlug: {name}\n\n"
+        )
+        (posts / f"{name}.md").write_text(header + source, encoding="utf-8")
+    fixed = shutil.copytree(tmp_path / "content", tmp_path / "fixed")
+    result = make("check-content", fixed, tmp_path / "unused", "FIX=1")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "not fixed" not in result.stdout
+    cleaned, by_hand = tmp_path / "cleaned", tmp_path / "by-hand"
+    build(tmp_path / "content", cleaned)
+    build(fixed, by_hand, *NO_PLUGIN)
+    pages = sorted(p.relative_to(cleaned) for p in cleaned.glob("2014/*/md-*.html"))
+    assert len(pages) == len(names)
+    for page in pages:
+        ours, theirs = article_html(cleaned, page), article_html(by_hand, page)
+        assert ours.get_text(" ", strip=True) == theirs.get_text(" ", strip=True), page

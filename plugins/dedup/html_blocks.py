@@ -1,9 +1,13 @@
-"""Find leaf text blocks in rendered HTML, with exact spans, and cut them out.
+"""Find the blocks of rendered HTML, with exact spans, and cut them out.
 
-We edit the HTML string by offsets instead of re-serialising a parsed tree, so
-every byte we do not cut stays identical. That is only safe where the extent
-of an element is certain, so anything malformed, implied or unbalanced is
-marked protected and never cut: when in doubt, keep.
+A block is what a reader sees as one paragraph: a leaf ``p``, ``li``,
+``dt``, ``dd``, heading or ``div`` (Blogger's classic editor writes
+paragraphs as ``<div>`` lines), text set apart by two or more ``<br>``, a
+list item's own text before its nested list, a table (compared whole, cut
+only with a copied run). Blocks with neither text nor an image are spacers,
+not blocks. We edit the HTML string by offsets instead of re-serialising a
+tree, so every byte we do not cut stays identical; anything whose extent is
+uncertain is protected and never cut.
 """
 
 from __future__ import annotations
@@ -13,399 +17,364 @@ import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from html import unescape
-from html.parser import HTMLParser
-from itertools import repeat
 
 from . import core
+from .html_tree import BLOCK_LEVEL, PROTECTIVE, Node, Text, parse
 
-__all__ = ["HtmlBlock", "cut_blocks", "find_blocks", "visible_chunks"]
+__all__ = ["HtmlBlock", "cut_blocks", "find_blocks"]
 
-LEAF_KINDS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
-CONTAINERS = frozenset(
-    {
-        "ul", "ol", "dl", "li", "blockquote", "table", "figure", "aside",
-        "details", "section", "article", "div",
-    }
-)  # fmt: skip
-# Elements whose content must never be matched or cut (code, tables, ...).
-PROTECTIVE = frozenset(
-    {"pre", "code", "table", "td", "th", "script", "style", "template", "textarea", "svg", "math"}
-)
+LEAF_KINDS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "div"})
+# Elements that make a place of their own: a paragraph in a blockquote is
+# never compared with a body paragraph. div, section and article do not: a
+# copy wrapped in one more <div> is compared with the body it copies.
+CONTEXTS = frozenset({"ul", "ol", "dl", "li", "blockquote", "table", "figure", "aside", "details"})
 # Containers that go as a whole when removals leave them empty.
-EMPTIABLE = frozenset({"ul", "ol", "dl", "li", "blockquote"})
-BLOCK_LEVEL = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "details", "dialog", "dd",
-        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
-        "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
-        "ul",
-    }
-)  # fmt: skip
-VOID = frozenset(
-    {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-        "meta", "param", "source", "track", "wbr",
-    }
-)  # fmt: skip
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+EMPTIABLE = frozenset(
+    {"ul", "ol", "dl", "li", "blockquote", "div", "section", "article", "figure", "figcaption", "p"}
+)
+ITEMS = frozenset({"li", "dt", "dd"})
+MEDIA = {"img": "src", "video": "src", "audio": "src", "source": "src", "iframe": "src",
+         "embed": "src", "object": "data"}  # fmt: skip
 _WS = " \t\n\r\f"
 _TRAILING_WS = re.compile(f"[{_WS}]*")
-
-
-# A tag: "<", an optional "/", the name, then attributes whose quoted values
-# may contain ">". Read with split(), which alternates text and the groups:
-# the whole tag, "/" and the name, for the walker;
-_ATTRIBUTES = r"""(?:[^>"']|"[^"]*"|'[^']*')*>"""
-_WHOLE_TAG = re.compile(r"(<(/?)([A-Za-z][^\s/>]*)" + _ATTRIBUTES + ")")
-# "/" and the name in one group, for the screen.
-_TAG_NAME = re.compile(r"<(/?[A-Za-z][^\s/>]*)" + _ATTRIBUTES)
-# For visible_chunks: block-level tags cut the text (with a character that
-# no text of ours holds), a line break is a space, other tags vanish.
-_CUT = "\x00"
-_TAG_CUTS = {f"{slash}{name}": _CUT for name in BLOCK_LEVEL for slash in ("", "/")}
-_TAG_CUTS.update({"br": " ", "/br": " "})
-# What a regex cannot read as the parser does: comments, CDATA, processing
-# instructions, raw-text elements, and a "<" that does not open a tag.
-_UNSURE_MARKUP = re.compile(r"<(?![A-Za-z/])|<!|<\?|<(?:script|style|textarea|title|xmp)\b", re.I)
-
-
-def visible_chunks(html: str) -> list[str] | None:
-    """The document's text cut wherever a block begins or ends, for a quick screen.
-
-    Each leaf block's text (as find_blocks reads it: entities decoded in each
-    piece of text, inline tags gone, a line break a space) is exactly one
-    chunk; other chunks hold the text of containers, or nothing. Returns None
-    for markup that only the real parser reads reliably, or that holds the
-    cutting character itself. C-speed: one regex split, each tag's cut looked
-    up by name, no Python call per tag.
-    """
-    if _CUT in html or _UNSURE_MARKUP.search(html):
-        return None
-    parts = _TAG_NAME.split(html)  # text, tag, text, ..., text
-    if "&" in html:
-        parts[::2] = map(unescape, parts[::2])
-    parts[1::2] = map(_TAG_CUTS.get, map(str.lower, parts[1::2]), repeat(""))
-    return "".join(parts).split(_CUT)
+_WORD = re.compile(r"\w")
+# What stands apart from the text around it (inline code is part of it).
+_APART = BLOCK_LEVEL | (PROTECTIVE - {"code"})
 
 
 @dataclass(frozen=True)
 class HtmlBlock:
-    """A core block plus where it sits in the HTML string."""
+    """A core block plus the span of HTML that goes when it is cut."""
 
     block: core.Block
     start: int
     end: int
 
 
-@dataclass(eq=False, slots=True)
-class _Node:
-    tag: str
-    start: int
-    inner_start: int
-    parent: _Node | None
-    first_piece: int  # the text inside: pieces[first_piece:last_piece]
-    last_piece: int = -1
-    inner_end: int = -1
-    end: int = -1
-    closed: bool = False  # by its own explicit, matching end tag
-    uncertain: bool = False
-    has_block: bool = False
-    has_protective: bool = False
-    # filled in by finish (text: only for leaf kinds and protective elements)
-    text: str = ""
-    tainted: bool = False
-    in_protective: bool = False
-    leaf: bool = False
+def find_blocks(html: str) -> list[HtmlBlock]:
+    """The blocks (and protected blocks, which break runs) in document order."""
+    return list(_find_blocks(html))
 
 
-class _Unsure(Exception):
-    """Our offsets disagree with the parser; trust nothing in this document."""
-
-
-class _TreeBuilder:
-    """Builds a light element tree with offsets from tags and text; records doubt.
-
-    Text goes into one list of pieces; each element remembers which pieces
-    arrived while it was open, so a piece costs one append however deep.
-    """
-
-    def __init__(self, html: str) -> None:
-        self.html = html
-        self.stack: list[_Node] = []
-        self.nodes: list[_Node] = []
-        self.pieces: list[str] = []
-        self.poisoned = False
-
-    def _inside_protective(self) -> bool:
-        return any(node.tag in PROTECTIVE for node in self.stack)
-
-    def _note_implied_closes(self, tag: str) -> None:
-        """Mark open elements a browser would close implicitly here."""
-        if tag in BLOCK_LEVEL:
-            for node in self.stack:
-                node.has_block = True
-                if node.tag == "p":
-                    node.uncertain = True
-        if tag in HEADINGS:
-            for node in self.stack:
-                if node.tag in HEADINGS:
-                    node.uncertain = True
-        if tag == "li":
-            self._close_nearest(("li",), ("ul", "ol", "menu"))
-        elif tag in ("dt", "dd"):
-            self._close_nearest(("dt", "dd"), ("dl",))
-
-    def _close_nearest(self, tags: tuple[str, ...], barriers: tuple[str, ...]) -> None:
-        for node in reversed(self.stack):
-            if node.tag in barriers:
-                return
-            if node.tag in tags:
-                node.uncertain = True
-                return
-
-    def _start(self, tag: str, start: int, text: str) -> None:
-        """A start tag ``text`` at offset ``start``."""
-        stack = self.stack
-        if tag in BLOCK_LEVEL:  # the only tags that imply closes
-            self._note_implied_closes(tag)
-        if tag in PROTECTIVE and tag != "code":  # inline code is ordinary text
-            for node in stack:
-                node.has_protective = True
-        if tag in VOID:
-            if tag == "br":
-                self.pieces.append(" ")
-            return
-        node = _Node(tag, start, start + len(text), stack[-1] if stack else None, len(self.pieces))
-        if self.poisoned:
-            node.uncertain = True
-        stack.append(node)
-        self.nodes.append(node)
-
-    def _end(self, tag: str, start: int) -> None:
-        """An end tag at offset ``start``."""
-        close = self.html.find(">", start)
-        end = len(self.html) if close < 0 else close + 1
-        for depth in range(len(self.stack) - 1, -1, -1):
-            if self.stack[depth].tag == tag:
-                break
-        else:
-            # A stray end tag: browsers mostly ignore it, but we stay wary.
-            if self.stack and tag not in VOID:
-                self.stack[-1].uncertain = True
-            return
-        clean = depth == len(self.stack) - 1
-        pieces = len(self.pieces)
-        while len(self.stack) > depth:
-            node = self.stack.pop()
-            node.inner_end = start
-            node.end = start
-            node.last_piece = pieces
-            if not clean:
-                node.uncertain = True
-        node.end = end
-        node.closed = clean and not self.poisoned
-
-    def finish(self) -> None:
-        for node in self.stack:
-            node.uncertain = True
-            node.end = node.inner_end = len(self.html)
-            node.last_piece = len(self.pieces)
-        self.stack.clear()
-        for node in self.nodes:
-            if node.tag in LEAF_KINDS or node.tag in PROTECTIVE:
-                node.text = "".join(self.pieces[node.first_piece : node.last_piece])
-        _classify(self.nodes)
-
-
-class _Walker(_TreeBuilder, HTMLParser):
-    """The tree, from html.parser's reading: for any markup, never raises."""
-
-    def __init__(self, html: str) -> None:
-        _TreeBuilder.__init__(self, html)
-        HTMLParser.__init__(self, convert_charrefs=True)
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
-
-    def _offset(self, prefix: str, tag: str) -> int:
-        line, col = self.getpos()
-        pos = self.line_starts[line - 1] + col
-        probe = self.html[pos : pos + len(prefix) + len(tag)]
-        if probe.lower() != prefix + tag:
-            raise _Unsure(pos)
-        return pos
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        self._start(tag, self._offset("<", tag), self.get_starttag_text() or "")
-
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        if tag in VOID:
-            self.handle_starttag(tag, attrs)
-            return
-        if self._inside_protective():  # e.g. <path/> in an svg: fine, and kept anyway
-            return
-        # "<p/>" or "<div/>" opens an element a browser never closes here.
-        self.poisoned = True
-        for node in self.stack:
-            node.uncertain = True
-
-    def handle_endtag(self, tag: str) -> None:
-        self._end(tag, self._offset("</", tag))
-
-    def handle_data(self, data: str) -> None:
-        self.pieces.append(data)
-
-    def finish(self) -> None:
-        self.close()
-        super().finish()
-
-
-def _classify(nodes: list[_Node]) -> None:
-    """Propagate doubt and protection downwards; decide which nodes are leaves."""
-    for node in nodes:  # parents always come before their children
-        parent = node.parent
-        node.tainted = node.uncertain or not node.closed or bool(parent and parent.tainted)
-        node.in_protective = bool(parent and (parent.in_protective or parent.tag in PROTECTIVE))
-        node.leaf = node.tag in LEAF_KINDS and not node.has_block and not node.in_protective
+def clear_caches() -> None:
+    """Forget the documents read last (for benchmarks: a build reads each post once)."""
+    parse.cache_clear()
+    _find_blocks.cache_clear()
 
 
 @functools.lru_cache(maxsize=2)
-def _parse(html: str) -> list[_Node] | None:
-    """Parsed once: cut_blocks re-reads the tree find_blocks just built."""
-    try:
-        fast = _RegexWalker(html)
-        if fast.walk():
-            fast.finish()
-            return fast.nodes
-        walker = _Walker(html)
-        walker.feed(html)
-        walker.finish()
-    except _Unsure:  # offsets html.parser does not give exactly: None, "cut nothing"
-        return None
-    return walker.nodes
+def _find_blocks(html: str) -> tuple[HtmlBlock, ...]:
+    """Found once: the cut checks its blocks against those of the same HTML."""
+    root = parse(html)
+    if root is None:
+        return ()
+    found: list[HtmlBlock] = []
+    _walk(html, root, (), found)
+    return tuple(found)
 
 
-class _RegexWalker(_TreeBuilder):
-    """The same tree, from one regex instead of html.parser's Python loop.
-
-    Rendered Markdown is plain tags and text; for that, a tag regex finds
-    exactly the tags html.parser finds, several times faster. Anything else
-    (comments, raw-text elements, a "<" that opens no tag) makes ``walk``
-    return False, and the document goes to html.parser.
-    """
-
-    def walk(self) -> bool:
-        html = self.html
-        if _UNSURE_MARKUP.search(html):
-            return False
-        parts = _WHOLE_TAG.split(html)  # text, tag, "/" or "", name, ..., text
-        texts = parts[::4]
-        if "<" in "".join(texts):
-            return False
-        decoded = list(map(unescape, texts)) if "&" in html else texts
-        pieces = self.pieces
-        pos = 0
-        for k, tag in enumerate(parts[1::4]):
-            pieces.append(decoded[k])
-            pos += len(texts[k])
-            name = parts[4 * k + 3].lower()
-            if parts[4 * k + 2]:
-                self._end(name, pos)
-            elif tag.endswith("/>") and name not in VOID:
-                return False  # html.parser's reading of "<p/>" varies with attributes
-            else:
-                self._start(name, pos, tag)
-            pos += len(tag)
-        pieces.append(decoded[-1])
-        return True
-
-
-def _context(node: _Node) -> tuple[str, ...]:
-    names = []
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in CONTAINERS:
-            names.append(parent.tag)
-        parent = parent.parent
-    return tuple(reversed(names))
-
-
-def _standalone_protective(node: _Node) -> bool:
-    """A protected element that stands as a block of its own (breaking runs)."""
-    if node.tag not in PROTECTIVE or node.in_protective or _inside_leaf(node):
-        return False
-    return node.tag != "code" or node.has_block
-
-
-def _inside_leaf(node: _Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.leaf:
-            return True
-        parent = parent.parent
-    return False
-
-
-def find_blocks(html: str) -> list[HtmlBlock]:
-    """Leaf blocks (and protected blocks, which break runs) in document order."""
-    nodes = _parse(html)
-    if nodes is None:
-        return []
-    found = []
-    for node in nodes:
-        if node.leaf:
-            protected = node.tainted or node.has_protective
-        elif _standalone_protective(node):
-            protected = True
+def _walk(
+    html: str, node: Node, context: tuple[str, ...], found: list[HtmlBlock], own_text=True
+) -> None:
+    """Blocks inside ``node`` (a container), in order."""
+    inner = context + ((node.tag,) if node.tag in CONTEXTS else ())
+    for part in _parts(node):
+        if isinstance(part, list):
+            if own_text:
+                _segment(html, part, node, inner, found)
         else:
-            continue
-        text = node.text.strip()
-        block = core.Block(node.tag, _context(node), text, protected)
+            _element(html, part, inner, found)
+
+
+def _element(html: str, node: Node, context: tuple[str, ...], found: list[HtmlBlock]) -> None:
+    tag = node.tag
+    if tag in PROTECTIVE:
+        if tag != "code" or node.has_block:
+            found.append(_protected(node, context))
+        return
+    if tag == "table":
+        block = core.Block("table", context, node.text().strip(), node.tainted, *_shown(node))
         found.append(HtmlBlock(block, node.start, node.end))
-    return found
+        return
+    if tag in LEAF_KINDS and not node.has_block:
+        if tag in ("p", "div") and node.breaks >= 2 and _has_break_pair(node):
+            _walk(html, node, context, found)  # text set apart by <br><br>: one block each
+            return
+        text = node.text().strip()
+        media, links = _shown(node)
+        if text or media:
+            kind = "p" if tag == "div" else tag
+            protected = node.tainted or node.has_protective
+            found.append(HtmlBlock(core.Block(kind, context, text, protected, media, links),
+                                   node.start, node.end))  # fmt: skip
+        return
+    if tag in ITEMS:
+        # A list item holding a nested list: its own text is a block that
+        # goes only with everything inside it.
+        own = [c for part in _parts(node) if isinstance(part, list) for c in part]
+        text = " ".join(_inline_text(own).split())
+        at = len(found)
+        _walk(html, node, context, found, own_text=False)
+        if text:
+            media, links = _shown_in(own)
+            block = core.Block(tag, context, text, node.tainted or node.has_protective,
+                               media, links, inner=len(found) - at)  # fmt: skip
+            found.insert(at, HtmlBlock(block, node.start, node.end))
+        return
+    _walk(html, node, context, found)
 
 
-def _cuttable(node: _Node) -> bool:
-    return node.leaf and not node.tainted and not node.has_protective
+def _protected(node: Node, context: tuple[str, ...]) -> HtmlBlock:
+    return HtmlBlock(core.Block("pre", context, node.text().strip(), True), node.start, node.end)
+
+
+def _parts(node: Node) -> list:
+    """The children of ``node``: block-level elements, and runs of inline content
+    between them (lists), split where two or more <br> stand together."""
+    parts: list = []
+    run: list = []
+    breaks: list = []  # <br>s (and whitespace) not yet known to split
+    for child in node.children:
+        if isinstance(child, Node) and child.tag == "br":
+            breaks.append(child)
+            continue
+        if isinstance(child, Text) and not child.text.strip() and breaks:
+            breaks.append(child)
+            continue
+        if breaks:
+            if sum(isinstance(b, Node) for b in breaks) >= 2:
+                if run:
+                    parts.append(run)
+                parts.append(breaks)  # the separator, as a list of its own
+                run = []
+            else:
+                run += breaks
+            breaks = []
+        if isinstance(child, Node) and child.tag in _APART:
+            if run:
+                parts.append(run)
+                run = []
+            parts.append(child)
+        else:
+            run.append(child)
+    if breaks:
+        if sum(isinstance(b, Node) for b in breaks) >= 2:
+            if run:
+                parts.append(run)
+            parts.append(breaks)
+            run = []
+        else:
+            run += breaks
+    if run:
+        parts.append(run)
+    # Whitespace between blocks is no part of anything.
+    return [p for p in parts if not (isinstance(p, list) and _blank(p))]
+
+
+def _blank(items: list) -> bool:
+    return all(isinstance(i, Text) and not i.text.strip() for i in items)
+
+
+def _has_break_pair(node: Node) -> bool:
+    return any(isinstance(p, list) and _is_separator(p) for p in _parts(node))
+
+
+def _is_separator(items: list) -> bool:
+    return (
+        all(
+            (isinstance(i, Node) and i.tag == "br") or (isinstance(i, Text) and not i.text.strip())
+            for i in items
+        )
+        and sum(isinstance(i, Node) for i in items) >= 2
+    )
+
+
+def _segment(html, items: list, parent: Node, context, found: list[HtmlBlock]) -> None:
+    """A run of inline content: a block of its own if it shows anything."""
+    if _is_separator(items):
+        return
+    text = " ".join(_inline_text(items).split())
+    media, links = _shown_in(items)
+    if not (text or media):
+        return
+    protected = parent.tainted or any(
+        isinstance(i, Node) and (i.tainted or i.has_protective or i.tag in PROTECTIVE)
+        for i in items
+    )
+    start, end = _span(html, items)
+    block = core.Block("p", context, text, protected, media, links)
+    found.append(HtmlBlock(block, start, end))
+
+
+def _span(html: str, items: list) -> tuple[int, int]:
+    """Where a run of inline content starts and ends, without outer whitespace."""
+    start, end = items[0].start, items[-1].end
+    while start < end and html[start] in _WS:
+        start += 1
+    while end > start and html[end - 1] in _WS:
+        end -= 1
+    return start, end
+
+
+def _inline_text(items: list) -> str:
+    parts = []
+    for item in items:
+        if isinstance(item, Text):
+            parts.append(item.text)
+        elif item.tag == "br":
+            parts.append(" ")
+        else:
+            parts.append(item.text())
+    return "".join(parts)
+
+
+def _shown(node: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return _shown_in([node])
+
+
+def _shown_in(items: list) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Image and media sources, and link targets (not links within the page)."""
+    media: list[str] = []
+    links: list[str] = []
+    for item in items:
+        if not isinstance(item, Node) or not item.shows:
+            continue
+        for node in (item, *item.descendants()):
+            attribute = MEDIA.get(node.tag)
+            if attribute and node.attrs.get(attribute):
+                media.append(node.attrs[attribute])
+            if node.tag == "video" and node.attrs.get("poster"):
+                media.append(node.attrs["poster"])
+            href = node.attrs.get("href") if node.tag == "a" else None
+            if href and not href.startswith("#"):
+                links.append(href)
+    return tuple(dict.fromkeys(media)), tuple(dict.fromkeys(links))
 
 
 def cut_blocks(
     html: str, blocks: Sequence[HtmlBlock], remove: Collection[int]
 ) -> tuple[str, list[str]]:
-    """Cut the chosen blocks, and containers they leave empty, out of ``html``.
+    """Cut the chosen blocks, the containers they leave empty and the footnote
+    back-links that pointed into them, out of ``html``.
 
-    Each cut takes the whitespace after the element with it (or, at the very
-    end of the document, the whitespace before it), which reproduces the
-    whitespace Python-Markdown emits between the remaining blocks. Returns the
-    new HTML and the tag names of containers removed because they were emptied.
+    Each cut takes the whitespace after it with it (or, at the very end of the
+    document, the whitespace before it), which reproduces the whitespace
+    Python-Markdown emits between the remaining blocks. Returns the new HTML
+    and the tag names of containers removed because they were emptied.
     """
     if not remove:
         return html, []
-    nodes = _parse(html)
-    if nodes is None:
+    root = parse(html)
+    if root is None:
         return html, []
-    certain = {(n.start, n.end) for n in nodes if _cuttable(n)}
-    spans = sorted(
-        {
-            (blocks[k].start, blocks[k].end)
-            for k in remove
-            if 0 <= k < len(blocks) and not blocks[k].block.protected
-        }
-        & certain
-    )
+    certain = {(b.start, b.end) for b in _find_blocks(html) if not b.block.protected}
+    chosen = {
+        (blocks[k].start, blocks[k].end)
+        for k in remove
+        if 0 <= k < len(blocks) and not blocks[k].block.protected
+    }
+    spans = _outermost(chosen & certain)
     if not spans:
         return html, []
+    nodes = root.all_nodes()
+    spans = _outermost(spans + _back_links(html, nodes, spans))
+    spans = _with_separators(html, nodes, spans)
+    spans = _with_spacers(html, nodes, spans)
     emptied = []
     containers = [n for n in nodes if n.tag in EMPTIABLE and not n.tainted and not n.in_protective]
-    for node in sorted(containers, key=lambda n: n.start, reverse=True):
+    for node in reversed(containers):  # inner containers first
         starts = [s for s, _ in spans]
         lo = bisect.bisect_left(starts, node.inner_start)
         hi = bisect.bisect_left(starts, node.inner_end)
-        inner = spans[lo:hi]
+        inner = [s for s in spans[lo:hi] if s[1] <= node.inner_end]
         if inner and _only_whitespace_between(html, node.inner_start, node.inner_end, inner):
-            spans[lo:hi] = [(node.start, node.end)]
+            spans = _outermost([s for s in spans if s not in inner] + [(node.start, node.end)])
             emptied.append((node.start, node.tag))
     return _splice(html, spans), [tag for _, tag in sorted(emptied)]
+
+
+def _outermost(spans) -> list[tuple[int, int]]:
+    """Sorted spans, without those that lie inside another."""
+    result: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if result and end <= result[-1][1]:
+            continue
+        result.append((start, end))
+    return result
+
+
+def _back_links(html: str, nodes: list[Node], spans) -> list[tuple[int, int]]:
+    """Footnote back-links (no words of their own) to anchors being cut."""
+    starts = [s for s, _ in spans]
+
+    def inside(n: Node) -> bool:
+        k = bisect.bisect_right(starts, n.start) - 1
+        return k >= 0 and n.end <= spans[k][1]
+
+    ids = {n.attrs["id"] for n in nodes if n.attrs.get("id") and inside(n)}
+    if not ids:
+        return []
+    found = []
+    for n in nodes:
+        href = n.attrs.get("href") or ""
+        if (
+            n.tag == "a"
+            and href.startswith("#")
+            and href[1:] in ids
+            and not n.tainted
+            and not _WORD.search(n.text())
+            and not any(s <= n.start < e for s, e in spans)
+        ):
+            found.append((n.start, n.end))
+    return found
+
+
+def _with_separators(html: str, nodes: list[Node], spans) -> list[tuple[int, int]]:
+    """A cut text segment takes the <br><br> after it (before it, if last)."""
+    result = list(spans)
+    for node in (nodes[0].parent, *nodes) if nodes else ():
+        if node.breaks < 2:
+            continue
+        parts = _parts(node)
+        for k, part in enumerate(parts):
+            if not (isinstance(part, list) and not _is_separator(part)):
+                continue
+            span = _span(html, part)
+            if span not in spans:
+                continue
+            if k + 1 < len(parts) and isinstance(parts[k + 1], list):
+                result.append((span[1], parts[k + 1][-1].end))
+            elif k and isinstance(parts[k - 1], list):
+                result.append((parts[k - 1][0].start, span[0]))
+    return _merge_touching(result)
+
+
+def _with_spacers(html: str, nodes: list[Node], spans) -> list[tuple[int, int]]:
+    """A spacer (``<div><br></div>``, ``<p>&nbsp;</p>``) right after a cut goes with it."""
+    ends = {end for _, end in spans}
+    added = []
+    for node in nodes:  # in document order, so a row of spacers goes together
+        if node.tag not in LEAF_KINDS or node.tainted or node.in_protective or node.shows:
+            continue
+        before = node.start
+        while before > 0 and html[before - 1] in _WS:
+            before -= 1
+        if before not in ends or node.has_block or node.has_protective:
+            continue
+        if not node.text().strip():
+            added.append((node.start, node.end))
+            ends.add(node.end)
+    return _merge_touching(list(spans) + added) if added else spans
+
+
+def _merge_touching(spans) -> list[tuple[int, int]]:
+    result: list[list[int]] = []
+    for start, end in sorted(spans):
+        if result and start <= result[-1][1]:
+            result[-1][1] = max(result[-1][1], end)
+        else:
+            result.append([start, end])
+    return [tuple(s) for s in result]
 
 
 def _only_whitespace_between(html: str, start: int, end: int, spans: list) -> bool:
@@ -421,7 +390,7 @@ def _splice(html: str, spans: list[tuple[int, int]]) -> str:
     groups: list[list[int]] = []
     for start, end in spans:  # neighbours apart only by whitespace cut as one
         if groups and not html[groups[-1][1] : start].strip(_WS):
-            groups[-1][1] = end
+            groups[-1][1] = max(groups[-1][1], end)
         else:
             groups.append([start, end])
     pieces = []

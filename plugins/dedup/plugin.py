@@ -15,6 +15,7 @@ import logging
 import os
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 
 from pelican import signals
@@ -164,10 +165,13 @@ def post_lines(name, result, mode):
     """The summary's lines for one post: what went, and the near-duplicates kept."""
     lines = []
     count = len(result.removed)
+    reasons = ", ".join(
+        f"{n} {reason}" for reason, n in Counter(d.reason for d in result.removed).items()
+    )
     if count and mode == "remove":
-        lines.append(f"dedup: removed {count} duplicate block(s) from {name}")
+        lines.append(f"dedup: removed {count} duplicate block(s) from {name} ({reasons})")
     elif count:
-        lines.append(f"dedup: {name} has {count} duplicate block(s) (report mode: kept)")
+        lines.append(f"dedup: {name} has {count} duplicate block(s) ({reasons}; report mode: kept)")
     for decision in result.near:
         text = excerpt(result.blocks[decision.index].block.text)
         lines.append(

@@ -5,7 +5,7 @@ post's HTML (an importer, a script) calls ``repair_html`` and gets the same
 decisions the build would make.
 """
 
-from . import core, html_blocks
+from . import core, html_blocks, html_tree
 
 NOTHING_FOUND = ((), (), (), None)  # decisions, blocks, emptied, cut HTML
 DEFAULT_OPTIONS = core.Options()
@@ -15,9 +15,11 @@ def decide(html, options=DEFAULT_OPTIONS, cut=True):
     """(decisions, blocks, emptied containers, HTML after the cuts or None).
 
     The HTML is None when nothing was cut (no removal, or ``cut`` is False).
+    The quick screen looks at the document's texts first; most posts stop
+    there, before their tree is built.
     """
-    chunks = html_blocks.visible_chunks(html)
-    if chunks is not None and not core.could_have_decisions(chunks, options):
+    texts = html_tree.visible_texts(html)
+    if texts is not None and not core.could_have_decisions(texts, options):
         return NOTHING_FOUND
     blocks = html_blocks.find_blocks(html)
     decisions = core.find_duplicates([b.block for b in blocks], options)

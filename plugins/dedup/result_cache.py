@@ -20,14 +20,16 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 FILE_NAME = "dedup-results.pickle"
-# The modules whose code decides what a post becomes.
-RULE_MODULES = ("core.py", "html_blocks.py", "repair.py")
+def rule_modules(folder=Path(__file__).parent):
+    """The plugin's modules: the rules and everything they read HTML with."""
+    return sorted(path.name for path in folder.glob("*.py"))
 
 
 def rules_digest(folder=Path(__file__).parent):
-    """A hash of the rules' own source: any edit to them invalidates old results."""
+    """A hash of the plugin's own source: any edit to it invalidates old results."""
     digest = hashlib.blake2b(digest_size=16)
-    for name in RULE_MODULES:
+    for name in rule_modules(folder):
+        digest.update(name.encode())
         digest.update((folder / name).read_bytes())
     return digest.hexdigest()
 

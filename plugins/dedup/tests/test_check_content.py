@@ -89,3 +89,48 @@ def test_unreadable_file_is_named_and_fails(tmp_path, capsys):
 def test_empty_and_metadata_only_files(tmp_path, text):
     write(tmp_path, "empty.md", text)
     assert check_content.main([str(tmp_path)]) == 0
+
+
+# --- read as the build reads: Python-Markdown, raw HTML, line endings ----------
+
+
+def test_a_list_right_under_a_paragraph_is_one_paragraph_as_the_site_shows_it(tmp_path):
+    """Python-Markdown reads these lines as one <p>; no "list item" is cut from it."""
+    block = f"{LONG_A}\n- list item one\n- list item two"
+    post = write(tmp_path, "post.md", f"{block}\n\n{LONG_B}\n\n{block}\n")
+    assert check_content.main(["--fix", str(post)]) == 0
+    assert post.read_text(encoding="utf-8") == f"{block}\n\n{LONG_B}\n"
+
+
+def test_raw_html_blocks_are_seen(tmp_path, capsys):
+    lines = f"<div>{LONG_A}</div>\n<div>{LONG_B}</div>"
+    post = write(tmp_path, "post.md", f"Intro.\n\n{lines}\n\n{lines}\n")
+    assert check_content.main([str(post)]) == 1
+    out = capsys.readouterr().out
+    assert f"{post}:6: duplicate <p>" in out and f"{post}:7: duplicate <p>" in out
+    assert check_content.main(["--fix", str(post)]) == 0
+    assert post.read_text(encoding="utf-8") == f"Intro.\n\n{lines}\n"
+
+
+def test_fix_keeps_crlf_line_endings(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_bytes(f"Title: T\r\n\r\n{LONG_A}\r\n\r\n{LONG_B}\r\n\r\n{LONG_A}\r\n".encode())
+    assert check_content.main(["--fix", str(post)]) == 0
+    assert post.read_bytes() == f"Title: T\r\n\r\n{LONG_A}\r\n\r\n{LONG_B}\r\n".encode()
+
+
+def test_fix_of_a_newer_save_keeps_the_fuller_copy(tmp_path):
+    update = LONG_B + " Update: they called back on Friday and offered me the job."
+    post = write(tmp_path, "post.md", f"{LONG_A}\n\n{LONG_B}\n\n{LONG_A}\n\n{update}\n")
+    assert check_content.main(["--fix", str(post)]) == 0
+    assert post.read_text(encoding="utf-8") == f"{LONG_A}\n\n{update}\n"
+
+
+def test_a_file_whose_lines_cannot_match_the_build_is_left_alone(tmp_path, capsys):
+    """Two blocks on one raw HTML line: removing the line would remove both."""
+    line = f"<p>{LONG_A}</p><p>Something else entirely, said only once here.</p>"
+    text = f"{LONG_A}\n\n{LONG_B}\n\n{line}\n"
+    post = write(tmp_path, "post.md", text)
+    assert check_content.main(["--fix", str(post)]) == 1
+    assert post.read_text(encoding="utf-8") == text
+    assert "not fixed" in capsys.readouterr().out

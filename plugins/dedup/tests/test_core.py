@@ -126,11 +126,22 @@ def test_long_block_repeated_with_cosmetic_differences_is_removed():
     assert removed(find_duplicates(blocks)) == [2]
 
 
-def test_three_copies_of_a_long_block_keep_only_the_first():
-    blocks = [P(PARAS[0]), P(PARAS[1]), P(PARAS[0]), P(PARAS[2]), P(PARAS[0])]
+def test_three_copies_of_a_long_block_saved_in_a_row_keep_only_the_first():
+    blocks = [P(PARAS[1]), P(PARAS[0]), P(PARAS[0]), P(PARAS[0]), P(PARAS[2])]
     decisions = find_duplicates(blocks)
-    assert removed(decisions) == [2, 4]
-    assert all(d.original == 0 and d.reason == "repeated-block" for d in decisions)
+    assert removed(decisions) == [2, 3]
+    assert all(d.original == 1 and d.reason == "repeated-block" for d in decisions)
+
+
+def test_a_refrain_between_different_blocks_stays():
+    blocks = [P(PARAS[0]), P(PARAS[1]), P(PARAS[0]), P(PARAS[2]), P(PARAS[0])]
+    assert find_duplicates(blocks) == []
+
+
+def test_a_doubled_poem_loses_its_copy_but_keeps_its_refrain():
+    poem = [P(PARAS[1]), P(PARAS[0]), P(PARAS[2]), P(PARAS[0]), P(PARAS[3]), P(PARAS[0])]
+    decisions = find_duplicates(poem + poem)
+    assert removed(decisions) == list(range(6, 12))
 
 
 # --- rule 2: repeated runs ------------------------------------------------
@@ -150,23 +161,43 @@ def test_run_of_short_items_goes_with_its_long_anchor():
     assert removed(find_duplicates(blocks)) == [4, 5, 6]
 
 
-def test_run_with_a_lightly_edited_paragraph_goes_whole():
+def test_run_with_a_changed_word_keeps_the_changed_paragraph_and_reports_it():
     post = seed_post()
     copy = list(post)
     copy[8] = P(PARAS[5].replace("releases", "deployments"))
     decisions = by_index(find_duplicates(post + copy))
     assert sorted(decisions) == list(range(17, 34))
     edited = decisions[17 + 8]
-    assert edited.reason == "edited-copy-in-run"
+    assert edited.action == "report" and edited.reason == "near-duplicate"
     assert edited.original == 8 and 0.8 <= edited.similarity < 1.0
+    assert all(d.action == "remove" for k, d in decisions.items() if k != 25)
 
 
-def test_run_whose_first_paragraph_was_edited_goes_whole():
+def test_run_with_a_paragraph_cut_short_goes_whole():
+    post = seed_post()
+    copy = list(post)
+    copy[8] = P(PARAS[5].replace(", which should make releases easier", ""))
+    decisions = by_index(find_duplicates(post + copy))
+    assert removed(decisions.values()) == list(range(17, 34))
+    assert decisions[25].reason == "edited-copy-in-run" and decisions[25].original == 8
+
+
+def test_a_newer_save_with_an_added_sentence_is_the_copy_kept():
+    post = [P(t) for t in PARAS[:4]]
+    copy = list(post)
+    copy[2] = P(PARAS[2] + " Update: they called back on Friday and offered me the job.")
+    decisions = by_index(find_duplicates(post + copy))
+    assert removed(decisions.values()) == [0, 1, 2, 3]
+    assert [decisions[k].original for k in range(4)] == [4, 5, 6, 7]
+    assert {d.reason for d in decisions.values()} == {"older-copy"}
+
+
+def test_run_whose_first_paragraph_was_edited_keeps_that_paragraph():
     post = [P(t) for t in PARAS[:4]]
     copy = [P(PARAS[0].replace("weekend", "evening"))] + post[1:]
     decisions = by_index(find_duplicates(post + copy))
-    assert sorted(decisions) == [4, 5, 6, 7]
-    assert decisions[4].reason == "edited-copy-in-run" and decisions[4].original == 0
+    assert removed(decisions.values()) == [5, 6, 7]
+    assert decisions[4].action == "report" and decisions[4].original == 0
 
 
 def test_three_copies_of_a_run_keep_only_the_first():
@@ -361,3 +392,49 @@ def test_screen_gives_up_before_listing_the_pairs_of_a_huge_post():
     """20,000 paragraphs sharing a phrase would make 200 million pairs."""
     paragraph = "Paragraph {} of a very long imported post, one of many."
     assert could_have_decisions(paragraph.format(n) for n in range(20_000))
+
+
+# --- issue 15: dashes, unspaced scripts --------------------------------------
+
+
+def test_every_dash_and_the_double_hyphen_fold_alike():
+    forms = ["a -- b", "a \u2013 b", "a \u2014 b", "a --- b", "a - b", "a \u2212 b"]
+    assert {normalize(f) for f in forms} == {"a - b"}
+
+
+def test_unspaced_scripts_are_measured_on_characters():
+    from dedup.text import length, units
+
+    chinese = "我今天去了第二次面试，面试官问了很多问题。"
+    assert units(normalize(chinese).split()) == list(normalize(chinese))
+    norm = normalize(chinese)
+    assert "," in norm  # NFKC made the wide comma a narrow one
+    assert length(norm) == len(norm) + len(norm.replace(",", ""))  # wide ones count twice
+    assert is_long(normalize(chinese), Options())
+    korean = "오늘 두 번째 면접을 봤습니다 면접관이 네 명이었습니다"
+    assert units(korean.split()) == korean.split()  # Korean puts spaces between words
+
+
+def test_a_chinese_paragraph_copied_with_one_character_changed_is_near():
+    a = "我今天去了第二次面试，面试官问了很多关于合作伙伴计划的问题，我回答得还不错。"
+    b = a.replace("不错", "可以")
+    decisions = find_duplicates([P(a), P(PARAS[0]), P(b)])
+    assert [(d.action, d.index) for d in decisions] == [("report", 2)]
+
+
+def test_an_image_block_is_compared_by_its_source_never_as_empty_text():
+    img = Block("p", (), "", media=("a.jpg",))
+    other = Block("p", (), "", media=("b.jpg",))
+    run = [P(PARAS[0]), img, P(PARAS[1])]
+    assert removed(find_duplicates(run + run)) == [3, 4, 5]
+    assert removed(find_duplicates(run + [P(PARAS[0]), other, P(PARAS[1])])) == [3, 5]
+    assert find_duplicates([img, P(PARAS[2]), other, P(PARAS[3])]) == []
+
+
+def test_a_nested_items_own_text_goes_only_with_everything_inside_it():
+    outer = Block("li", ("ul",), PARAS[0], inner=1)
+    inner_same = LI(PARAS[1], ("ul", "li", "ul"))
+    inner_new = LI(PARAS[2], ("ul", "li", "ul"))
+    assert removed(find_duplicates([outer, inner_same, P("x"), outer, inner_same])) == [3, 4]
+    kept = find_duplicates([outer, inner_same, P("x"), outer, inner_new])
+    assert removed(kept) == []

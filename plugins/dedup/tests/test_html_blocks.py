@@ -5,6 +5,7 @@ import pytest
 
 from dedup import core
 from dedup.html_blocks import HtmlBlock, cut_blocks, find_blocks
+from dedup.repair import repair_html
 
 
 def render(source):
@@ -51,7 +52,7 @@ def test_leaf_blocks_with_contexts_and_exact_spans():
         ("p", ("blockquote",), "quoted"),
         ("dt", ("dl",), "T"),
         ("dd", ("dl",), "D"),
-        ("p", ("div", "section"), "deep"),
+        ("p", (), "deep"),  # a wrapping <div> is no place of its own
     ]
     assert not any(b.block.protected for b in found)
     for b in found:
@@ -69,16 +70,18 @@ def test_loose_list_leaf_is_the_paragraph():
     ]
 
 
-def test_nested_list_outer_item_is_not_a_leaf():
+def test_nested_list_outer_item_is_a_block_holding_its_nested_items():
     html = render("- outer\n    - inner one\n    - inner two\n- sibling\n")
+    assert find_blocks(html)[0].block.inner == 2
     assert summary(html) == [
+        ("li", ("ul",), "outer", False),
         ("li", ("ul", "li", "ul"), "inner one", False),
         ("li", ("ul", "li", "ul"), "inner two", False),
         ("li", ("ul",), "sibling", False),
     ]
 
 
-def test_code_blocks_and_tables_are_protected():
+def test_code_blocks_are_protected_and_a_table_is_one_block():
     source = (
         "Para.\n\n```python\nprint('x')\n```\n\n    indented code\n\n"
         "| a | b |\n|---|---|\n| <p>x</p> | 2 |\n"
@@ -86,16 +89,16 @@ def test_code_blocks_and_tables_are_protected():
     found = summary(render(source))
     assert found[0] == ("p", (), "Para.", False)
     assert [(k, c, p) for k, c, _, p in found[1:]] == [
-        ("pre", ("div",), True),
-        ("pre", ("div",), True),
-        ("table", (), True),
+        ("pre", (), True),
+        ("pre", (), True),
+        ("table", (), False),
     ]
 
 
 def test_blocks_inside_protected_elements_are_not_separate_blocks():
     html = "<table><tr><td><p>cell</p></td></tr></table><pre><p>raw</p></pre><p>after</p>"
     assert [(b.block.kind, b.block.protected) for b in find_blocks(html)] == [
-        ("table", True),
+        ("table", False),
         ("pre", True),
         ("p", False),
     ]
@@ -105,7 +108,7 @@ def test_paragraph_with_inline_code_is_ordinary_but_with_script_is_protected():
     html = "<p>Call <code>f()</code> now.</p><p>x<script>var a = '<p>';</script></p>"
     assert summary(html) == [
         ("p", (), "Call f() now.", False),
-        ("p", (), "xvar a = '<p>';", True),
+        ("p", (), "x", True),  # a script is not visible text
     ]
 
 
@@ -227,8 +230,8 @@ def test_emptied_loose_list_and_blockquote_go_recursively():
 def test_container_with_remaining_content_is_kept():
     html = "<ul>\n<li>keep <b>me</b>\n<ul>\n<li>x</li>\n</ul>\n</li>\n</ul>"
     found = find_blocks(html)
-    assert [b.block.text for b in found] == ["x"]
-    new, emptied = cut_blocks(html, found, [0])
+    assert [b.block.text for b in found] == ["keep me", "x"]
+    new, emptied = cut_blocks(html, found, [1])
     assert new == "<ul>\n<li>keep <b>me</b>\n</li>\n</ul>" and emptied == ["ul"]
 
 
@@ -328,3 +331,87 @@ def test_returned_block_is_hashable_and_frozen():
     assert isinstance(block, HtmlBlock) and hash(block)
     with pytest.raises(AttributeError):
         block.start = 3
+
+
+# --- the structures of issue 15 ---------------------------------------------
+
+A = "The second interview with the logistics firm was a panel of four people."
+B = "I prepared for a week and still felt nervous walking into the building."
+
+
+def test_a_removed_footnote_reference_takes_its_back_link_with_it():
+    source = f"{A}[^1]\n\n{B}\n\n{A}[^1]\n\n{B}\n\n[^1]: The panel ran two hours.\n"
+    html = markdown.markdown(source, extensions=["footnotes"])
+    assert html.count('class="footnote-backref"') == 2
+    repaired, decisions = repair_html(html)
+    assert [d.index for d in decisions if d.action == "remove"] == [2, 3]
+    assert repaired.count('class="footnote-backref"') == 1
+    assert 'href="#fnref2:1"' not in repaired and 'href="#fnref:1"' in repaired
+    assert "The panel ran two hours." in repaired
+
+
+def test_a_doubled_rst_section_leaves_no_empty_section_behind():
+    html = (
+        '<div class="section" id="monday">\n<h2>Monday</h2>\n<p>'
+        + A
+        + "</p>\n<p>"
+        + B
+        + "</p>\n</div>\n"
+        '<div class="section" id="monday-1">\n<h2>Monday</h2>\n<p>'
+        + A
+        + "</p>\n<p>"
+        + B
+        + "</p>\n</div>\n"
+    )
+    repaired, _ = repair_html(html)
+    assert repaired == html[: html.index('<div class="section" id="monday-1">')]
+
+
+def test_spacers_are_not_blocks_and_images_are_compared_by_source():
+    html = (
+        f'<p>{A}</p>\n<p>&nbsp;</p>\n<p><img src="a.jpg"></p>\n<p><img src="b.jpg"></p>\n<p>{B}</p>'
+    )
+    found = find_blocks(html)
+    assert [(b.block.text, b.block.media) for b in found] == [
+        (A, ()),
+        ("", ("a.jpg",)),
+        ("", ("b.jpg",)),
+        (B, ()),
+    ]
+    assert repair_html(html) == (html, [])
+
+
+def test_blogger_div_lines_and_br_pairs_are_blocks():
+    html = f"<div>{A}</div><div>{B}</div>\n{A}<br /><br />{B}<br>\n<br>tail words"
+    assert [(b.block.kind, b.block.text) for b in find_blocks(html)] == [
+        ("p", A),
+        ("p", B),
+        ("p", A),
+        ("p", B),
+        ("p", "tail words"),
+    ]
+    repaired, _ = repair_html(html)
+    assert repaired == f"<div>{A}</div><div>{B}</div>\ntail words"
+
+
+def test_a_copy_wrapped_in_another_div_is_compared_with_the_body():
+    html = f"<div>{A}</div>\n<div>{B}</div>\n<div><div><div>{A}</div>\n<div>{B}</div></div></div>"
+    repaired, decisions = repair_html(html)
+    assert repaired == f"<div>{A}</div>\n<div>{B}</div>"
+    assert [d.reason for d in decisions] == ["repeated-run", "repeated-run"]
+
+
+def test_a_copied_nested_list_goes_whole_whatever_its_list_type():
+    items = f"<li>{A}<ul><li>{B}</li><li>Short one.</li></ul></li>"
+    html = f"<ol>{items}</ol>\n<p>Between.</p>\n<ul>{items}</ul>"
+    repaired, _ = repair_html(html)
+    assert repaired == f"<ol>{items}</ol>\n<p>Between.</p>"
+
+
+def test_an_outer_item_stays_when_its_nested_items_differ():
+    html = (
+        f"<ul><li>{A}<ul><li>{B}</li></ul></li></ul>\n<p>x</p>\n"
+        f"<ul><li>{A}<ul><li>A nested item of its own, long enough to count.</li></ul></li></ul>"
+    )
+    repaired, _ = repair_html(html)
+    assert "A nested item of its own" in repaired and repaired.count(A) == 2
