@@ -1,6 +1,8 @@
 """Shared fixtures: build the real site, with the project's own settings, in a
 temporary folder, as `make html` would, and hand the output to the tests."""
 
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -107,3 +109,15 @@ def sample_site(tmp_path_factory):
     result = run_pelican(content, output, "pelicanconf.py", "-e", "DEFAULT_PAGINATION=2")
     assert result.returncode == 0, result.stdout + result.stderr
     return output
+
+
+def search_index(site, folder="pagefind"):
+    """{url: fragment} of a built site's Pagefind index: each indexed page's
+    text ("content"), "meta" (title, date) and "anchors", as the browser gets them."""
+    pages = {}
+    for path in (Path(site) / folder / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        fragment = json.loads(data[len(b"pagefind_dcd") :])
+        pages[fragment["url"]] = fragment
+    return pages

@@ -60,7 +60,8 @@ def build_index(site, settings):
     try:
         result = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as error:
-        raise SearchIndexError(f"cannot run Pagefind ({error}); is pagefind[bin] installed?") from error
+        hint = "is pagefind[bin] installed (requirements.txt)?"
+        raise SearchIndexError(f"cannot run Pagefind ({error}); {hint}") from error
     seconds = time.perf_counter() - started
     said = (result.stdout + result.stderr).strip()
     if result.returncode:

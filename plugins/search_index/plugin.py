@@ -35,6 +35,11 @@ def count_published(generators):
 
 def index_site(pelican):
     """Build the search index of pelican.output_path, or stop the build."""
+    # Pelican shows WARNING and up unless -v; the one closing line is INFO,
+    # as dedup's is (and --fatal warnings does not fail on it).
+    package_logger = logging.getLogger(__package__)
+    if package_logger.level == logging.NOTSET and logging.getLogger().level <= logging.WARNING:
+        package_logger.setLevel(logging.INFO)
     try:
         settings = read_settings(pelican.settings)
     except SettingsError as error:
@@ -55,12 +60,12 @@ def index_site(pelican):
         logger.critical("search_index: %s", error)
         raise IndexFailed(1) from error
     logger.info(
-        "search_index: indexed %d published post(s) and page(s) in %.2f s: %d files, %.0f KB in %s/",
+        "search_index: indexed %d published post(s) and page(s) in %.2f s: %d files, %.0f KB in %s",
         _published["count"],
         built.seconds,
         built.files,
         built.bytes / 1024,
-        settings.output_subdir,
+        settings.output_subdir + "/",
     )
 
 

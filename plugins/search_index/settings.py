@@ -43,8 +43,9 @@ def read_settings(pelican_settings):
             f"SEARCH_INDEX has unknown key(s) {unknown}; known keys are {sorted(DEFAULTS)}"
         )
     values = {**DEFAULTS, **given}
-    if not isinstance(values["ENABLED"], bool):
-        raise SettingsError(f"SEARCH_INDEX['ENABLED'] must be True or False, not {values['ENABLED']!r}")
+    enabled = values["ENABLED"]
+    if not isinstance(enabled, bool):
+        raise SettingsError(f"SEARCH_INDEX['ENABLED'] must be True or False, not {enabled!r}")
     subdir = values["OUTPUT_SUBDIR"]
     if not isinstance(subdir, str) or not SUBDIR.fullmatch(subdir):
         raise SettingsError(
@@ -58,4 +59,4 @@ def read_settings(pelican_settings):
         raise SettingsError(
             f"SEARCH_INDEX['EXCLUDE_SELECTORS'] must be a list of CSS selectors, not {selectors!r}"
         )
-    return Settings(values["ENABLED"], subdir, tuple(selectors))
+    return Settings(enabled, subdir, tuple(selectors))

@@ -8,6 +8,7 @@ const status = document.querySelector(".search-status");
 const list = document.querySelector(".search-results");
 const bundle = new URL("pagefind/pagefind.js", new URL(form.dataset.base, document.baseURI));
 let pagefind = null;
+let latest = 0; // the number of the newest search: older ones show nothing
 
 // A line in the live status region; `archive` ends it with a link to the archive.
 function say(text, archive = false) {
@@ -54,6 +55,7 @@ function item(data) {
 }
 
 async function search(words, debounce) {
+  const mine = ++latest;
   const url = new URL(location.href);
   if (words) url.searchParams.set("q", words);
   else url.searchParams.delete("q");
@@ -66,8 +68,9 @@ async function search(words, debounce) {
   try {
     pagefind ??= await import(bundle.href);
     const found = await pagefind.debouncedSearch(words, {}, debounce);
-    if (found === null) return; // a newer search took over
+    if (found === null || mine !== latest) return; // a newer search took over
     const hits = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+    if (mine !== latest) return;
     list.replaceChildren(...hits.map(item));
     const shown = found.results.length > 20 ? ", the first 20 shown" : "";
     say(
@@ -77,6 +80,7 @@ async function search(words, debounce) {
       !hits.length,
     );
   } catch (error) {
+    if (mine !== latest) return;
     list.replaceChildren();
     say("The search index could not be loaded.", true);
     console.error(error);
