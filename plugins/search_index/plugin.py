@@ -1,8 +1,9 @@
 """Pelican's side: index the written site at the end of every build.
 
-``all_generators_finalized`` counts what is published (posts, their
-translations, pages); ``finalized`` then runs Pagefind on the output folder,
-so `make html`, `make devserver` and `make publish` all ship a current index.
+``all_generators_finalized`` lists the output files of what is published
+(posts, pages and their translations: never drafts or hidden ones);
+``finalized`` then runs Pagefind on those files of the output folder, so
+`make html`, `make devserver` and `make publish` all ship a current index.
 A failed index stops the build with Pagefind's message and exit status 1.
 """
 
@@ -20,17 +21,17 @@ class IndexFailed(SystemExit):
     """Exit status 1 without a traceback: Pelican only catches ``Exception``."""
 
 
-_published = {"count": 0}
+# The published pages of the build in progress, replaced by each build.
+_published = {"pages": []}
 
 
-def count_published(generators):
-    """How many published posts and pages this build has (drafts and hidden ones not)."""
-    count = 0
+def list_published(generators):
+    """Remember the output file of every published post and page of this build."""
+    pages = []
     for generator in generators:
-        count += len(getattr(generator, "articles", []))
-        count += len(getattr(generator, "translations", []))
-        count += len(getattr(generator, "pages", []))
-    _published["count"] = count
+        for name in ("articles", "pages", "translations"):
+            pages += [item.save_as for item in getattr(generator, name, []) if item.save_as]
+    _published["pages"] = pages
 
 
 def index_site(pelican):
@@ -45,23 +46,20 @@ def index_site(pelican):
     except SettingsError as error:
         logger.critical("search_index: %s", error)
         raise IndexFailed(1) from error
-    if not settings.enabled:
+    pages = _published["pages"]
+    if not settings.enabled or not pages:
         remove_index(pelican.output_path, settings)
-        return
-    if not _published["count"]:
-        # Pagefind would index every page whole, drafts included, if no page
-        # carried data-pagefind-body: with nothing published, no index.
-        remove_index(pelican.output_path, settings)
-        logger.info("search_index: nothing published, so no search index was built")
+        if settings.enabled:
+            logger.info("search_index: nothing published, so no search index was built")
         return
     try:
-        built = build_index(pelican.output_path, settings)
+        built = build_index(pelican.output_path, settings, pages)
     except SearchIndexError as error:
         logger.critical("search_index: %s", error)
         raise IndexFailed(1) from error
     logger.info(
         "search_index: indexed %d published post(s) and page(s) in %.2f s: %d files, %.0f KB in %s",
-        _published["count"],
+        built.pages,
         built.seconds,
         built.files,
         built.bytes / 1024,
@@ -70,5 +68,5 @@ def index_site(pelican):
 
 
 def register():
-    signals.all_generators_finalized.connect(count_published)
+    signals.all_generators_finalized.connect(list_published)
     signals.finalized.connect(index_site)

@@ -36,7 +36,7 @@ def test_bad_settings_are_named(given, named):
     assert named in str(raised.value)
 
 
-def test_only_marked_bodies_are_indexed_without_excluded_parts(tmp_path):
+def test_only_the_listed_pages_marked_bodies_are_indexed(tmp_path):
     (tmp_path / "post.html").write_text(
         PAGE.format(
             title="A post",
@@ -46,17 +46,21 @@ def test_only_marked_bodies_are_indexed_without_excluded_parts(tmp_path):
         )
     )
     (tmp_path / "archive.html").write_text(PAGE.format(title="Archive", body="<p>Wombat list</p>"))
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "draft.html").write_text(
+        PAGE.format(title="Draft", body="<article data-pagefind-body>Numbat notes</article>")
+    )
     old = tmp_path / "pagefind" / "fragment" / "stale.pf_fragment"
     old.parent.mkdir(parents=True)
     old.write_bytes(b"from an earlier build")
-    built = build_index(tmp_path, read_settings({}))
-    assert built.files > 0 and built.bytes > 0 and built.seconds > 0
+    built = build_index(tmp_path, read_settings({}), ["post.html", "archive.html"])
+    assert built.pages == 2 and built.files > 0 and built.bytes > 0 and built.seconds > 0
     assert not old.exists(), "an earlier build's index file survived"
     [(url, fragment)] = search_index(tmp_path).items()
     assert url == "/post.html"
     assert fragment["meta"]["title"] == "Panel day"
     assert "Quokka facts." in fragment["content"]
-    for absent in ["Navigation", "Footer", "Tocword", "#", "Ignored", "Wombat"]:
+    for absent in ["Navigation", "Footer", "Tocword", "#", "Ignored", "Wombat", "Numbat"]:
         assert absent not in fragment["content"]
 
 
@@ -64,5 +68,5 @@ def test_a_failing_pagefind_raises_with_its_message(tmp_path, monkeypatch):
     (tmp_path / "post.html").write_text(PAGE.format(title="A", body="<p>Text</p>"))
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
     with pytest.raises(SearchIndexError, match=r"Pagefind failed on .* \(exit 1\)"):
-        build_index(tmp_path, read_settings({}))
+        build_index(tmp_path, read_settings({}), ["post.html"])
     assert not (tmp_path / "pagefind").exists()
