@@ -81,7 +81,9 @@ def test_axe_harness_reports_a_broken_page(node, tmp_path):
     assert light["overflow"] > 0
 
 
-def test_nu_html_checker_finds_no_error_on_any_page(sample_site, tmp_path):
+def test_nu_html_checker_finds_no_error_on_any_page(sample_site, published_site, tmp_path):
+    # The development build has every theme feature; the published one adds
+    # the share cards (Open Graph, JSON-LD), which need absolute URLs.
     java = require("java", "apt-get install default-jre-headless (Java 17+)")
     vnu = require(str(NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"), NPM_HINT)
     broken = tmp_path / "broken.html"
@@ -97,6 +99,7 @@ def test_nu_html_checker_finds_no_error_on_any_page(sample_site, tmp_path):
             "json",
             "--exit-zero-always",
             str(sample_site),
+            str(published_site),
             str(broken),
         ],
         capture_output=True,

@@ -179,3 +179,24 @@ def test_code_colours_pass_contrast_and_css_is_generated(sample_site):
     assert post.find("div", class_="highlight") is not None
     assert post.find("link", href=re.compile(r"code\.css$")) is not None
     assert soup(sample_site / OLDER).find("link", href=re.compile(r"code\.css$")) is None
+
+
+def test_search_page_without_javascript_says_so_and_links_the_archive(sample_site):
+    page = soup(sample_site / "search" / "index.html")
+    form = page.find("form", role="search")
+    # The form works only with the script, which unhides it.
+    assert form.has_attr("hidden") and form.find("input", type="search")["name"] == "q"
+    fallback = page.find("p", class_="search-fallback")
+    assert "needs JavaScript" in fallback.get_text()
+    assert fallback.find("a")["href"] == "../archives/"
+    # Linked from every page's navigation.
+    for path in pages(sample_site):
+        nav = soup(path).find("nav", attrs={"aria-label": "Site"})
+        assert nav.find("a", string="Search") is not None, path
+
+
+def test_search_script_is_measured_apart_from_the_budget(sample_site):
+    sizes = dict(page_weight.search_script(sample_site))
+    assert len(sizes) == 3 and all(size > 0 for size in sizes.values())
+    script = sample_site / "theme" / "js" / "search.js"
+    assert sizes["search.js, with the page"] == page_weight.gzipped_size(script.read_bytes())
