@@ -12,7 +12,7 @@ SOURCE = """\
 Some code:
 
     :::python
-    print("<pre> and <input type=\\"checkbox\\" disabled> are text here")
+    print('<pre> and <input type="checkbox" disabled> are text here')
 
 Plain code:
 
