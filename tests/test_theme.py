@@ -7,7 +7,7 @@ import feedparser
 from pygments.styles import get_style_by_name
 
 from scripts import code_css, page_weight
-from tests.conftest import soup
+from tests.conftest import run_pelican, soup
 
 SAMPLE = "2013/04/theme-sample.html"
 SAMPLE_TITLE = 'Salary < offer & <b>perks</b> "quoted"'
@@ -200,3 +200,22 @@ def test_search_script_is_measured_apart_from_the_budget(sample_site):
     assert len(sizes) == 3 and all(size > 0 for size in sizes.values())
     script = sample_site / "theme" / "js" / "search.js"
     assert sizes["search.js, with the page"] == page_weight.gzipped_size(script.read_bytes())
+
+
+def test_more_on_this_lists_up_to_three_posts_sharing_the_most_tags(tmp_path):
+    tags = {"a": "x, y, z", "b": "x, y", "c": "x", "d": "y", "e": "z, y, x", "f": "w"}
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    for day, (slug, post_tags) in enumerate(tags.items(), start=1):
+        (content / "posts" / f"{slug}.md").write_text(
+            f"Title: Post {slug}\nDate: 2013-05-{day:02d}\nTags: {post_tags}\n\nText of {slug}.\n"
+        )
+    result = run_pelican(content, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    related = soup(tmp_path / "out" / "2013" / "05" / "post-a.html").find("aside", class_="related")
+    titles = [a.get_text() for a in related.find_all("a")]
+    assert related.find("h2").get_text() == "More on this"
+    assert titles[:2] == ["Post e", "Post b"] and titles[2] in ("Post c", "Post d")
+    assert len(titles) == 3
+    lonely = soup(tmp_path / "out" / "2013" / "05" / "post-f.html")
+    assert lonely.find("aside", class_="related") is None
