@@ -67,7 +67,7 @@ PLUGINS = [
     "content_guard",  # clear messages for bad posts; colliding outputs stop the build
     "atom_feeds",  # feeds with stable ids and links that work in readers
     "neighbors",  # previous/next post links (pelican-neighbors)
-    "related_posts",  # "More on this": posts sharing tags (pelican-related-posts)
+    "more_on_this",  # "More on this": up to three posts sharing the most tags
     "plain_titles",  # titles shown as text, never as markup
     "markdown_a11y",  # code blocks scrollable by keyboard, task-list checkboxes named
     "search_index",  # the Pagefind index of published posts and pages, for /search/
@@ -133,9 +133,6 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
 RSS_FEED_SUMMARY_ONLY = False
-
-# "More on this" under a post: up to three posts sharing the most tags with it.
-RELATED_POSTS_MAX = 3
 
 # The duplicate-paragraph plugin (see plugins/dedup/README.md for every key).
 DEDUP = {

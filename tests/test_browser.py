@@ -130,7 +130,7 @@ def test_search_finds_the_march_3_post_with_the_keyboard(node, sample_site):
     shown = browse(node, sample_site, "search.mjs", "/search/", "glitzy")
     assert shown["focused"], "Tab never reached the search field"
     assert shown["errors"] == []
-    assert shown["status"] == "1 post found for “glitzy”."
+    assert shown["status"] == "1 result for “glitzy”."
     [hit] = shown["results"]
     assert hit["title"] == "What I am learning from hiring managers"
     assert hit["href"].endswith(MARCH_3)

@@ -75,7 +75,7 @@ async function search(words, debounce) {
     const shown = found.results.length > 20 ? ", the first 20 shown" : "";
     say(
       hits.length
-        ? `${found.results.length} ${found.results.length === 1 ? "post" : "posts"} found for “${words}”${shown}.`
+        ? `${found.results.length} ${found.results.length === 1 ? "result" : "results"} for “${words}”${shown}.`
         : `Nothing found for “${words}”. Try fewer or other words.`,
       !hits.length,
     );
