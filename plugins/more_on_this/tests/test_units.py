@@ -4,7 +4,8 @@ from datetime import datetime
 
 import pytest
 
-from more_on_this import SettingsError, read_settings, related
+from more_on_this.plugin import related
+from more_on_this.settings import SettingsError, read_settings
 
 
 class Post:
