@@ -1,4 +1,4 @@
-"""More on this: under a post: the posts that share the most tags with it.
+"""Under each post, the posts that share the most tags with it ("More on this").
 
 Sets ``article.related_posts`` (a list, at most MORE_ON_THIS["MAX"] long) on
 every post, published or draft, from the published posts only: those with the
