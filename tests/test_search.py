@@ -116,3 +116,16 @@ def test_a_bad_setting_stops_the_build_naming_it(tmp_path):
     assert result.returncode == 1, said
     assert "SEARCH_INDEX has unknown key(s) ['OUTPUT_DIR']" in said
     assert "Traceback" not in said
+
+
+def test_make_html_indexes_and_search_0_skips_it(tmp_path):
+    content, output = copy_content(tmp_path / "content"), tmp_path / "output"
+    cache = f"PELICANOPTS=--cache-path {tmp_path / 'cache'}"  # not the repo's cache/
+    result = make("html", content, output, cache)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert set(search_index(output)) == PUBLISHED - {"/2013/04/theme-sample.html"}
+    # A rebuild without the index removes the one it would leave stale.
+    result = make("html", content, output, cache, "SEARCH=0")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (output / "search" / "index.html").exists()
+    assert not (output / "pagefind").exists()
