@@ -39,6 +39,13 @@ ifeq ($(RELATIVE), 1)
 	PELICANOPTS += --relative-urls
 endif
 
+# Every build indexes the site for /search/ (plugins/search_index); SEARCH=0
+# skips it, e.g. for quicker `make devserver` rebuilds of a large site.
+SEARCH ?= 1
+ifeq ($(SEARCH), 0)
+	override PELICANOPTS += -e 'SEARCH_INDEX={"ENABLED": false}'
+endif
+
 .DEFAULT_GOAL := help
 
 help:
@@ -67,6 +74,7 @@ help:
 	@echo ''
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html'
 	@echo 'Set the RELATIVE variable to 1 to enable relative urls'
+	@echo 'Set the SEARCH variable to 0 to build without the search index'
 
 # The virtualenv is rebuilt whenever requirements.txt changes.
 $(VENV)/.installed: requirements.txt

@@ -36,6 +36,32 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,
 }
 
+# Markdown: Pelican's defaults (codehilite, extra, meta) plus what a writer
+# expects: ids and a self link on h2-h4 and [TOC] (toc), ~~strikethrough~~
+# (pymdownx.tilde), - [ ] task lists (pymdownx.tasklist) and bare URLs as
+# links (pymdownx.magiclink). After changing this, run `make clean`.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight"},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.toc": {
+            "toc_depth": "2-4",
+            "permalink": "#",
+            "permalink_title": "Link to this section",
+        },
+        "pymdownx.tilde": {"subscript": False},
+        "pymdownx.tasklist": {},
+        "pymdownx.magiclink": {},
+    },
+    "output_format": "html5",
+}
+# Typographic quotes, dashes and ellipses (SmartyPants): off, so that the
+# author's text stays exactly as typed. Set to True to turn them on.
+TYPOGRAPHIC_QUOTES = False
+if TYPOGRAPHIC_QUOTES:
+    MARKDOWN["extension_configs"]["markdown.extensions.smarty"] = {}
+
 # Development builds keep each post's rendered Markdown in cache/ and reuse it
 # while the file is unchanged, so a rebuild (`make devserver`) renders only the
 # posts you edited. A file counts as changed when its bytes do (md5), not only
@@ -57,7 +83,10 @@ PLUGINS = [
     "content_guard",  # clear messages for bad posts; a build with problems fails plainly
     "atom_feeds",  # feeds with stable ids and links that work in readers
     "neighbors",  # previous/next post links (pelican-neighbors)
+    "more_on_this",  # "More on this": up to three posts sharing the most tags
     "plain_titles",  # titles shown as text, never as markup
+    "markdown_a11y",  # code blocks scrollable by keyboard, task-list checkboxes named
+    "search_index",  # the Pagefind index of published posts and pages, for /search/
     "word_count",  # each post's words counted once, for the reading time
     "url_once",  # each post's URL worked out once (build speed, same output)
 ]
@@ -79,8 +108,11 @@ MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 
-# The theme's 404 page, rendered from theme/templates.
-TEMPLATE_PAGES = {"404.html": "404.html"}
+# The theme's 404 page and search page, rendered from theme/templates. The
+# search page (linked from the navigation when SEARCH_URL is set) queries the
+# index that plugins/search_index builds.
+SEARCH_URL = "search/"
+TEMPLATE_PAGES = {"404.html": "404.html", "search.html": "search/index.html"}
 
 # Folder-style URLs for taxonomies. With Pelican's default pagination
 # pattern, page 2 of tag "b1" would be tag/b12.html and overwrite tag "b12".

@@ -14,6 +14,7 @@ PAGES = {
     "index": "/",
     "post": "/2013/03/two-interviews-this-week.html",
     "archive": "/archives/",
+    "search": "/search/?q=interview",  # the search page showing results
 }
 
 

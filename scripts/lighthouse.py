@@ -1,4 +1,5 @@
-"""Lighthouse scores (mobile preset) of the index, a post and the archive.
+"""Lighthouse scores (mobile preset) of the index, a post, the archive and the
+search page showing results.
 
 A benchmark, not a test: the performance score moves from run to run. Needs
 `npm install` (lighthouse is a devDependency) and Debian's chromium.

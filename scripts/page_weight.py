@@ -2,10 +2,13 @@
 
 14 KB is what the first TCP round trip carries (10 segments of ~1.4 KB), so a
 page within it paints after one round trip. tests/test_theme.py holds every
-page to it; `make pageweight` builds the site and prints the figure per page.
+page to it; `make pageweight` builds the site and prints the figure per page,
+and what the search page's script loads besides (not in the budget: it is
+needed only once the reader searches).
 """
 
 import gzip
+import json
 import sys
 import tempfile
 from html.parser import HTMLParser
@@ -53,6 +56,37 @@ def weigh(site):
     return rows
 
 
+def search_script(site, bundle="pagefind"):
+    """[(what, bytes over the wire)] of the search page's script and what it loads.
+
+    JavaScript and JSON are measured gzipped; Pagefind's own index files
+    (.pagefind, .pf_*) are stored compressed and measured as they are.
+    """
+    site = Path(site)
+    folder = site / bundle
+
+    def wire(path):
+        data = path.read_bytes()
+        return gzipped_size(data) if path.suffix in (".js", ".json") else len(data)
+
+    entry = folder / "pagefind-entry.json"
+    first = [folder / "pagefind.js", entry]
+    for language in json.loads(entry.read_text(encoding="utf-8"))["languages"].values():
+        first += [
+            folder / f"wasm.{language['wasm']}.pagefind",
+            folder / f"pagefind.{language['hash']}.pf_meta",
+        ]
+    index = [p for p in folder.rglob("*.pf_*") if p.is_file()]
+    return [
+        ("search.js, with the page", wire(site / "theme" / "js" / "search.js")),
+        (
+            "Pagefind, its WebAssembly and index metadata, on the first search",
+            sum(map(wire, first)),
+        ),
+        (f"whole index ({len(index)} files), of which a search loads a few", sum(map(wire, index))),
+    ]
+
+
 def page_type(path):
     """A name for the kind of page at `path`, for the printed table."""
     parts = path.split("/")
@@ -81,10 +115,14 @@ def main():
             kind = page_type(path)
             if kind not in heaviest or html + css > sum(heaviest[kind][1:]):
                 heaviest[kind] = (path, html, css)
+        script = search_script(output)
     print(f"Heaviest page of each type, gzip -9 (budget {BUDGET} bytes = 14 KB):")
     print(f"{'type':<11}{'HTML':>7}{'CSS':>7}{'total':>8}  page")
     for kind, (path, html, css) in sorted(heaviest.items()):
         print(f"{kind:<11}{html:>7}{css:>7}{html + css:>8}  {path}")
+    print("Search page script, not in the budget (bytes over the wire):")
+    for what, size in script:
+        print(f"{size:>9}  {what}")
     return 0
 
 

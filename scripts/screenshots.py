@@ -1,4 +1,5 @@
-"""Screenshots of the index, a post and the archive at 375 and 1280 px, light and dark.
+"""Screenshots of the index, a post, the archive and the search page with results,
+at 375 and 1280 px, light and dark.
 
 Writes PNGs to screenshots/ (ignored by git; or the folder given as argument)
 with Debian's chromium through playwright-core. Run: make screenshots

@@ -2,6 +2,7 @@
 settings, in a temporary folder, as `make html` would, and read the output.
 Every test module uses these; none keeps a copy of its own."""
 
+import gzip
 import json
 import os
 import shutil
@@ -168,3 +169,15 @@ def sample_site(tmp_path_factory):
     output = tmp_path_factory.mktemp("sample-site")
     build(content, output, "-e", "DEFAULT_PAGINATION=2")
     return output
+
+
+def search_index(site, folder="pagefind"):
+    """{url: fragment} of a built site's Pagefind index: each indexed page's
+    text ("content"), "meta" (title, date) and "anchors", as the browser gets them."""
+    pages = {}
+    for path in (Path(site) / folder / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        fragment = json.loads(data[len(b"pagefind_dcd") :])
+        pages[fragment["url"]] = fragment
+    return pages

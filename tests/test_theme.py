@@ -7,7 +7,7 @@ import feedparser
 from pygments.styles import get_style_by_name
 
 from scripts import code_css, page_weight
-from tests.conftest import soup
+from tests.conftest import run_pelican, soup
 
 SAMPLE = "2013/04/theme-sample.html"
 SAMPLE_TITLE = 'Salary < offer & <b>perks</b> "quoted"'
@@ -58,7 +58,12 @@ def test_every_page_has_landmarks_skip_link_feed_and_favicon(sample_site):
         icon = page.find("link", rel="icon")["href"]
         base = sample_site if icon.startswith("/") else path.parent
         assert (base / icon.lstrip("/")).resolve().is_file(), path
-        assert page.find("script") is None, f"{path}: the theme needs no JavaScript"
+        scripts = [s for s in page.find_all("script") if s.get("type") != "application/ld+json"]
+        if path.relative_to(sample_site).as_posix() == "search/index.html":
+            # The search page alone runs a script, its own module.
+            assert [(s["type"], s["src"]) for s in scripts] == [("module", "../theme/js/search.js")]
+        else:
+            assert scripts == [], f"{path}: the theme needs no JavaScript"
         for tag in page.find_all(["link", "img", "iframe", "source"]):
             url = tag.get("href") or tag.get("src") or ""
             if tag.name != "link" or "alternate" not in tag.get("rel", []):
@@ -117,6 +122,7 @@ def test_navigation_marks_the_current_page(sample_site):
         ("archives/index.html", "Archive"),
         ("tags/index.html", "Tags"),
         ("about/index.html", "About"),
+        ("search/index.html", "Search"),
         (OLDER, None),
     ]:
         nav = soup(sample_site / path).find("nav", attrs={"aria-label": "Site"})
@@ -173,3 +179,43 @@ def test_code_colours_pass_contrast_and_css_is_generated(sample_site):
     assert post.find("div", class_="highlight") is not None
     assert post.find("link", href=re.compile(r"code\.css$")) is not None
     assert soup(sample_site / OLDER).find("link", href=re.compile(r"code\.css$")) is None
+
+
+def test_search_page_without_javascript_says_so_and_links_the_archive(sample_site):
+    page = soup(sample_site / "search" / "index.html")
+    form = page.find("form", role="search")
+    # The form works only with the script, which unhides it.
+    assert form.has_attr("hidden") and form.find("input", type="search")["name"] == "q"
+    fallback = page.find("p", class_="search-fallback")
+    assert "needs JavaScript" in fallback.get_text()
+    assert fallback.find("a")["href"] == "../archives/"
+    # Linked from every page's navigation.
+    for path in pages(sample_site):
+        nav = soup(path).find("nav", attrs={"aria-label": "Site"})
+        assert nav.find("a", string="Search") is not None, path
+
+
+def test_search_script_is_measured_apart_from_the_budget(sample_site):
+    sizes = dict(page_weight.search_script(sample_site))
+    assert len(sizes) == 3 and all(size > 0 for size in sizes.values())
+    script = sample_site / "theme" / "js" / "search.js"
+    assert sizes["search.js, with the page"] == page_weight.gzipped_size(script.read_bytes())
+
+
+def test_more_on_this_lists_up_to_three_posts_sharing_the_most_tags(tmp_path):
+    tags = {"a": "x, y, z", "b": "x, y", "c": "x", "d": "y", "e": "z, y, x", "f": "w"}
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    for day, (slug, post_tags) in enumerate(tags.items(), start=1):
+        (content / "posts" / f"{slug}.md").write_text(
+            f"Title: Post {slug}\nDate: 2013-05-{day:02d}\nTags: {post_tags}\n\nText of {slug}.\n"
+        )
+    result = run_pelican(content, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    related = soup(tmp_path / "out" / "2013" / "05" / "post-a.html").find("aside", class_="related")
+    titles = [a.get_text() for a in related.find_all("a")]
+    assert related.find("h2").get_text() == "More on this"
+    assert titles[:2] == ["Post e", "Post b"] and titles[2] in ("Post c", "Post d")
+    assert len(titles) == 3
+    lonely = soup(tmp_path / "out" / "2013" / "05" / "post-f.html")
+    assert lonely.find("aside", class_="related") is None

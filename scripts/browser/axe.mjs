@@ -1,6 +1,7 @@
 // Run axe-core (WCAG 2.1 A/AA and best practices) on pages, in light and dark,
 // in a 320 px wide viewport (the narrowest the theme supports), and measure
-// whether the page scrolls sideways there.
+// whether the page scrolls sideways there. A path with ?q= is the search page
+// with a query: its results are checked once they are shown.
 // Usage: node axe.mjs BASE_URL PATH... ; prints JSON:
 // [{path, scheme, overflow: px, violations: [{id, impact, help, nodes: [html...]}]}]
 import { createRequire } from "node:module";
@@ -22,6 +23,10 @@ try {
     const page = await context.newPage();
     for (const path of paths) {
       await page.goto(base + path, { waitUntil: "load" });
+      if (path.includes("?q=")) {
+        // The search page lists its results after loading the index.
+        await page.waitForFunction(() => document.querySelector(".search-status")?.textContent);
+      }
       await page.addScriptTag({ content: AXE_SOURCE });
       const found = await page.evaluate(
         (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }),

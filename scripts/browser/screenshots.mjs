@@ -13,8 +13,13 @@ try {
       });
       const page = await context.newPage();
       for (const spec of pages) {
-        const [name, path] = spec.split("=");
+        const [name, ...rest] = spec.split("=");
+        const path = rest.join("=");
         await page.goto(base + path, { waitUntil: "load" });
+        if (path.includes("?q=")) {
+          // The search page: wait until it shows its results.
+          await page.waitForFunction(() => document.querySelector(".search-status")?.textContent);
+        }
         const file = `${outDir}/${name}-${width}-${scheme}.png`;
         await page.screenshot({ path: file, fullPage: true });
         console.log(file);

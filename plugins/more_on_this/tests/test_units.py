@@ -1,0 +1,55 @@
+"""The ranking on its own, with stand-in posts."""
+
+from datetime import datetime
+
+import pytest
+
+from more_on_this.plugin import related
+from more_on_this.settings import SettingsError, read_settings
+
+
+class Post:
+    """What the plugin reads of a Pelican article (hashable, like one)."""
+
+    def __init__(self, slug, day, tags, metadata):
+        self.slug, self.date, self.tags, self.metadata = (
+            slug,
+            datetime(2013, 5, day),
+            tags,
+            metadata,
+        )
+
+
+def post(slug, day, *tags, **metadata):
+    return Post(slug, day, list(tags), metadata)
+
+
+A, B, C, D = post("a", 1, "x", "y"), post("b", 2, "x"), post("c", 3, "y"), post("d", 4, "w")
+PUBLISHED = [D, C, B, A]  # newest first
+BY_TAG = {"x": [B, A], "y": [C, A], "w": [D]}
+
+
+def test_most_shared_tags_first_then_newest():
+    both = post("e", 5, "x", "y")
+    assert related(both, PUBLISHED, BY_TAG, 3) == [A, C, B]
+    assert related(both, PUBLISHED, BY_TAG, 1) == [A]
+    assert related(A, PUBLISHED, BY_TAG, 3) == [C, B], "a post is not related to itself"
+    assert related(post("f", 6), PUBLISHED, BY_TAG, 3) == []
+
+
+def test_a_draft_tag_is_not_added_to_the_table():
+    draft = post("draft", 7, "secret")
+    assert related(draft, PUBLISHED, BY_TAG, 3) == []
+    assert "secret" not in BY_TAG
+
+
+def test_named_slugs_win_in_their_order():
+    chosen = post("g", 8, "x", related_posts="d, nope, a")
+    assert related(chosen, PUBLISHED, BY_TAG, 3) == [D, A]
+
+
+@pytest.mark.parametrize("given", [{"MAX": -1}, {"MAX": "3"}, {"MAX": True}, {"MOST": 3}, [3]])
+def test_bad_settings_are_named(given):
+    with pytest.raises(SettingsError, match="MORE_ON_THIS"):
+        read_settings({"MORE_ON_THIS": given})
+    assert read_settings({}) == 3

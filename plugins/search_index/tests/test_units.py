@@ -1,0 +1,72 @@
+"""The plugin's parts on their own: settings, and Pagefind run on a tiny site."""
+
+import pytest
+
+from search_index.index import SearchIndexError, build_index
+from search_index.settings import DEFAULTS, SettingsError, read_settings
+from tests.conftest import search_index
+
+PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head>
+<body><nav>Navigation words</nav>{body}<footer>Footer words</footer></body></html>"""
+
+
+def test_defaults_and_overrides():
+    settings = read_settings({})
+    assert settings.enabled and settings.output_subdir == DEFAULTS["OUTPUT_SUBDIR"]
+    assert settings.exclude_selectors == (".headerlink", ".toc")
+    changed = read_settings({"SEARCH_INDEX": {"ENABLED": False, "EXCLUDE_SELECTORS": []}})
+    assert not changed.enabled and changed.exclude_selectors == ()
+
+
+@pytest.mark.parametrize(
+    ("given", "named"),
+    [
+        (["ENABLED"], "SEARCH_INDEX must be a dict"),
+        ({"ENABLE": True}, "unknown key(s) ['ENABLE']"),
+        ({"ENABLED": "yes"}, "SEARCH_INDEX['ENABLED']"),
+        ({"OUTPUT_SUBDIR": "../up"}, "SEARCH_INDEX['OUTPUT_SUBDIR']"),
+        ({"OUTPUT_SUBDIR": ""}, "SEARCH_INDEX['OUTPUT_SUBDIR']"),
+        ({"EXCLUDE_SELECTORS": ".toc"}, "SEARCH_INDEX['EXCLUDE_SELECTORS']"),
+        ({"EXCLUDE_SELECTORS": [""]}, "SEARCH_INDEX['EXCLUDE_SELECTORS']"),
+    ],
+)
+def test_bad_settings_are_named(given, named):
+    with pytest.raises(SettingsError) as raised:
+        read_settings({"SEARCH_INDEX": given})
+    assert named in str(raised.value)
+
+
+def test_only_the_listed_pages_marked_bodies_are_indexed(tmp_path):
+    (tmp_path / "post.html").write_text(
+        PAGE.format(
+            title="A post",
+            body="<article data-pagefind-body><h1>Panel day</h1><p>Quokka facts.</p>"
+            '<h2 id="s">Section<a class="headerlink" href="#s">#</a></h2>'
+            '<div class="toc">Tocword</div><p data-pagefind-ignore>Ignored words</p></article>',
+        )
+    )
+    (tmp_path / "archive.html").write_text(PAGE.format(title="Archive", body="<p>Wombat list</p>"))
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "draft.html").write_text(
+        PAGE.format(title="Draft", body="<article data-pagefind-body>Numbat notes</article>")
+    )
+    old = tmp_path / "pagefind" / "fragment" / "stale.pf_fragment"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"from an earlier build")
+    built = build_index(tmp_path, read_settings({}), ["post.html", "archive.html"])
+    assert built.pages == 2 and built.files > 0 and built.bytes > 0 and built.seconds > 0
+    assert not old.exists(), "an earlier build's index file survived"
+    [(url, fragment)] = search_index(tmp_path).items()
+    assert url == "/post.html"
+    assert fragment["meta"]["title"] == "Panel day"
+    assert "Quokka facts." in fragment["content"]
+    for absent in ["Navigation", "Footer", "Tocword", "#", "Ignored", "Wombat", "Numbat"]:
+        assert absent not in fragment["content"]
+
+
+def test_a_failing_pagefind_raises_with_its_message(tmp_path, monkeypatch):
+    (tmp_path / "post.html").write_text(PAGE.format(title="A", body="<p>Text</p>"))
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    with pytest.raises(SearchIndexError, match=r"Pagefind failed on .* \(exit 1\)"):
+        build_index(tmp_path, read_settings({}), ["post.html"])
+    assert not (tmp_path / "pagefind").exists()

@@ -1,0 +1,130 @@
+"""The search index as built by `make html` and `make publish`: what is in it,
+what never is (drafts, hidden pages, navigation), and builds that cannot index.
+
+The browser side (typing a word into /search/) is in tests/test_browser.py.
+"""
+
+import gzip
+import zlib
+
+from tests.conftest import copy_content, make, publish_make, run_pelican, search_index, soup
+
+MARCH_3 = "/2013/03/what-i-am-learning-from-hiring-managers.html"
+PUBLISHED = {
+    MARCH_3,
+    "/2013/03/two-interviews-this-week.html",
+    "/2013/04/theme-sample.html",
+    "/about/",
+}
+DRAFT = """Title: A draft about quokkas
+Date: 2013-03-10
+Category: Job search
+Status: draft
+
+Quokkafest notes, not ready for anyone.
+"""
+HIDDEN_PAGE = """Title: Hidden notes
+Status: hidden
+
+Wombatgala plans, linked from nowhere.
+"""
+
+
+def every_index_file(site):
+    """The bytes of every file of the index, decompressed where compressed."""
+    for path in (site / "pagefind").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            try:
+                yield path, gzip.decompress(data)
+            except (OSError, EOFError, zlib.error):
+                yield path, data
+
+
+def test_index_holds_the_bodies_of_published_posts_and_pages_only(sample_site):
+    pages = search_index(sample_site)
+    assert set(pages) == PUBLISHED
+    assert "Nothing too glitzy" in pages[MARCH_3]["content"]
+    assert pages[MARCH_3]["meta"] == {
+        "title": "What I am learning from hiring managers",
+        "date": "Sunday, March 3, 2013",
+        "datetime": "2013-03-03T00:00:00+00:00",
+    }
+    for url, page in pages.items():
+        text = page["content"]
+        for chrome in ["Skip to content", "Notes from the hunt", "Subscribe to", "min read"]:
+            assert chrome not in text, f"{url}: navigation or footer text indexed"
+        for footer in ["Posted by", "Tags:", "Newer post", "Older post"]:
+            assert footer not in text, f"{url}: the post footer indexed"
+    # The [TOC] and the heading self links only repeat the headings.
+    sample = pages["/2013/04/theme-sample.html"]["content"]
+    assert sample.count("Before the panel interview") == 1
+    assert "interview#" not in sample
+
+
+def test_make_publish_indexes_the_site_but_never_a_draft_or_hidden_page(tmp_path):
+    content = copy_content(tmp_path / "content")
+    (content / "posts" / "2013-03-10-draft.md").write_text(DRAFT, encoding="utf-8")
+    (content / "pages" / "hidden.md").write_text(HIDDEN_PAGE, encoding="utf-8")
+    output = tmp_path / "public"
+    result = publish_make("publish", content, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # The hidden page is built, and the index leaves it out, as it does drafts.
+    assert "Wombatgala" in (output / "hidden-notes" / "index.html").read_text()
+    pages = search_index(output)
+    assert set(pages) == PUBLISHED - {"/2013/04/theme-sample.html"}
+    found = [path for path, data in every_index_file(output) if b"glitzy" in data.lower()]
+    assert found, "the index files could not be read"
+    for word in [b"quokka", b"wombat"]:
+        leaked = [path for path, data in every_index_file(output) if word in data.lower()]
+        assert leaked == [], f"{word} is in the index"
+    # Only the search page loads a script, and it is linked from every page.
+    assert soup(output / "index.html").find("a", href="https://jobsearchdiary.example.org/search/")
+
+
+def test_a_site_with_nothing_published_gets_no_index(tmp_path):
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "draft.md").write_text(DRAFT, encoding="utf-8")
+    output = tmp_path / "output"
+    result = run_pelican(content, output, env={"COLUMNS": "300"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "nothing published, so no search index was built" in result.stdout + result.stderr
+    assert (output / "drafts" / "a-draft-about-quokkas.html").exists()
+    assert not (output / "pagefind").exists()
+
+
+def test_a_failed_index_stops_the_build_plainly(tmp_path):
+    output = tmp_path / "output"
+    result = run_pelican(
+        copy_content(tmp_path / "content"), output, env={"PAGEFIND_BINARY_PATH": "/bin/false"}
+    )
+    said = result.stdout + result.stderr
+    assert result.returncode == 1, said
+    assert "search_index: Pagefind failed on" in said
+    assert "Traceback" not in said
+    assert not (output / "pagefind").exists()
+
+
+def test_a_bad_setting_stops_the_build_naming_it(tmp_path):
+    result = run_pelican(
+        copy_content(tmp_path / "content"), tmp_path / "output", "pelicanconf.py",
+        "-e", 'SEARCH_INDEX={"OUTPUT_DIR": "x"}',
+    )  # fmt: skip
+    said = result.stdout + result.stderr
+    assert result.returncode == 1, said
+    assert "SEARCH_INDEX has unknown key(s) ['OUTPUT_DIR']" in said
+    assert "Traceback" not in said
+
+
+def test_make_html_indexes_and_search_0_skips_it(tmp_path):
+    content, output = copy_content(tmp_path / "content"), tmp_path / "output"
+    cache = f"PELICANOPTS=--cache-path {tmp_path / 'cache'}"  # not the repo's cache/
+    result = make("html", content, output, cache)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert set(search_index(output)) == PUBLISHED - {"/2013/04/theme-sample.html"}
+    # A rebuild without the index removes the one it would leave stale.
+    result = make("html", content, output, cache, "SEARCH=0")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (output / "search" / "index.html").exists()
+    assert not (output / "pagefind").exists()
