@@ -137,12 +137,14 @@ screenshots: venv
 lighthouse: venv
 	$(BIN)/python -m scripts.lighthouse
 
+# The title reaches the script through the environment, unexpanded
+# ($(value ...)): neither make nor the shell evaluates $, quotes or backticks.
+newpost: export NEWPOST_TITLE = $(value TITLE)
 newpost: venv
 ifndef TITLE
 	@echo 'Usage: make newpost TITLE="My post title"'
 	@exit 1
 endif
-	$(BIN)/python scripts/newpost.py --content "$(INPUTDIR)" --settings "$(CONFFILE)" "$(TITLE)"
-
+	$(BIN)/python scripts/newpost.py --content "$(INPUTDIR)" --settings "$(CONFFILE)"
 
 .PHONY: help venv html clean regenerate serve devserver publish test check-content bench bench-10k newpost

@@ -13,6 +13,10 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 PELICAN = Path(sys.executable).with_name("pelican")
+# `make publish` refuses the shipped placeholder address: tests publish to a
+# reserved test domain (RFC 6761) unless SITE_URL is already set. Set here,
+# before any test imports publishconf, so that its SITEURL is the same.
+os.environ.setdefault("SITE_URL", "https://jobsearchdiary.test")
 
 
 def run_pelican(content, output, settings="pelicanconf.py", *extra, cwd=ROOT, env=None, cache=None):

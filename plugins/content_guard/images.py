@@ -107,8 +107,8 @@ def check_generator(generator):
                     "put the picture there)"
                 )
                 logger.warning(
-                    "%s: image %r is a relative path, which breaks on the index, tag "
-                    "pages or the feed; write %s instead%s",
+                    "%s: image %r is a relative path, which pages and feeds resolve "
+                    "from their own address, not from the .md file; write %s instead%s",
                     where,
                     src,
                     link,
