@@ -241,11 +241,14 @@ def test_misspelled_keys_warn_in_development_and_stop_publishing(tmp_path):
 
 def test_modified_before_date_warns_and_stops_publishing(tmp_path):
     content = copy_content(tmp_path / "content")
-    write(content, "posts/old.md", "Title: Back to the past\n" + GOOD + "Modified: 2012-01-01\n\nX.\n")
+    write(
+        content, "posts/old.md", "Title: Back to the past\n" + GOOD + "Modified: 2012-01-01\n\nX.\n"
+    )
     result = make("html", content, tmp_path / "output")
     assert result.returncode == 0, log_of(result)
     assert any(
-        "WARNING" in line and "posts/old.md, line 4: Modified: 2012-01-01 00:00" in line
+        "WARNING" in line
+        and "posts/old.md, line 4: Modified: 2012-01-01 00:00" in line
         and "is earlier than Date: 2013-04-01 00:00" in line
         for line in lines_naming(log_of(result), "old.md")
     ), log_of(result)
@@ -372,7 +375,8 @@ def test_same_title_in_two_months_builds_and_a_real_collision_stops(tmp_path):
 
 # Summaries -------------------------------------------------------------------
 
-RICH_POST = """Title: Rich opening
+RICH_POST = (
+    """Title: Rich opening
 Date: 2013-04-05
 Category: Job search
 
@@ -387,7 +391,10 @@ Category: Job search
     codeblock_line()
 
 The first real sentence has **bold** and `inline` words & more.
-""" + " ".join(f"word{n}" for n in range(80)) + "\n"
+"""
+    + " ".join(f"word{n}" for n in range(80))
+    + "\n"
+)
 
 
 def test_summaries_are_plain_text_on_index_and_feed(tmp_path):
