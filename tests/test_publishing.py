@@ -195,6 +195,5 @@ def test_publishing_refuses_a_site_url_that_is_not_an_address(tmp_path):
     )
     log = " ".join((result.stdout + result.stderr).split())
     assert result.returncode != 0 and "Traceback" not in log
-    assert (
-        "'diary.example.org' is not an absolute http(s) address" in log[log.index("Build failed") :]
-    )
+    assert "Not publishing: SITEURL 'diary.example.org' has no http(s) scheme" in log
+    assert "did you mean SITE_URL=https://diary.example.org ?" in log
