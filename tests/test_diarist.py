@@ -6,9 +6,13 @@ log lines that keep paths whole."""
 
 import gzip
 import os
+import queue
 import re
+import signal
+import socket
 import struct
 import subprocess
+import threading
 import zlib
 from pathlib import Path
 
@@ -499,3 +503,57 @@ def test_dedup_counts_remembered_posts_not_hits(tmp_path):
         found = re.search(r"checked (\d+) post\(s\) in [\d.]+ s \((\d+) remembered", log_of(result))
         counts.append((int(found.group(1)), int(found.group(2))))
     assert counts == [(5, 0), (5, 5), (5, 5)]
+
+
+def test_devserver_rebuilds_an_edit_keeps_its_cache_and_counts_each_post_once(tmp_path):
+    """`make devserver` runs many builds in one process: each one's dedup
+    summary counts the posts of that build, and output/ follows the edit."""
+    content = copy_content(tmp_path / "content")
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        ["make", "--no-print-directory", "devserver", f"INPUTDIR={content}",
+         f"OUTPUTDIR={output}", f"VENV={Path(PELICAN).parent.parent}", f"PORT={port}",
+         f"PELICANOPTS=--cache-path {cache}"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "COLUMNS": "200"}, start_new_session=True,
+    )  # fmt: skip
+    lines = queue.Queue()
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in server.stdout])
+    reader.start()
+    summaries = []
+    post = content / "posts" / "2013-03-08-two-interviews-this-week.md"
+    page = output / "2013" / "03" / "two-interviews-this-week.html"
+
+    def next_summary(edit=None):
+        """Wait for the next build's dedup summary; an edit made before the
+        watcher started is missed, so it is saved again until a build comes."""
+        while True:
+            if edit is not None:
+                post.write_text(original + f"\nEdit {edit}.\n", "utf-8")
+            try:
+                line = lines.get(timeout=10)
+            except queue.Empty:
+                assert server.poll() is None, "the devserver stopped"
+                continue
+            found = re.search(r"checked (\d+) post\(s\) in [\d.]+ s \((\d+) remembered", line)
+            if found:
+                summaries.append((int(found.group(1)), int(found.group(2))))
+                return
+
+    original = post.read_text(encoding="utf-8")
+    try:
+        next_summary()
+        for edit in range(3):
+            next_summary(edit)
+            assert f"Edit {edit}." in page.read_text(encoding="utf-8")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait()
+        reader.join()
+    assert summaries[0] == (3, 0)
+    # Later builds remember the two posts not edited; never more than the posts.
+    assert all(checked == 3 and remembered == 2 for checked, remembered in summaries[1:4])
+    assert any(cache.iterdir())

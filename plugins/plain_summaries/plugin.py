@@ -29,6 +29,8 @@ DROPPED = [
     "img", "picture", "figure", "svg", "video", "audio", "iframe", "object", "embed",
     "table", "pre", "script", "style", "template", "hr", "form",
 ]  # fmt: skip
+# Elements after which the text breaks, so that words of two blocks never join.
+BLOCKS = ["p", "li", "div", "blockquote", "dt", "dd", "br", "ul", "ol", "dl", "section"]
 CONTENT_LISTS = (
     "articles",
     "translations",
@@ -50,6 +52,8 @@ def plain_text(fragment):
         element.decompose()
     for element in soup.select(".toc, .highlight, .codehilite"):
         element.decompose()
+    for element in soup.find_all(BLOCKS):
+        element.insert_after(" ")
     return " ".join(soup.get_text().split())
 
 
