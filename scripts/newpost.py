@@ -28,7 +28,6 @@ Title: {title}
 Date: {date}
 Category: Job search
 Tags:
-Summary:
 Slug: {slug}
 Author: {author}
 Status: draft

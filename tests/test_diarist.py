@@ -145,7 +145,7 @@ def test_a_relative_image_path_is_a_warning_naming_file_line_and_fix(tmp_path):
         for line in lines
     ), lines
     assert any(
-        "line 9: image 'beside.png'" in line and "{static}/posts/beside.png" in line
+        "line 9: image 'beside.png'" in line and "write {attach}beside.png instead" in line
         for line in lines
     ), lines
     result = make("publish", content, tmp_path / "published")
@@ -314,7 +314,7 @@ def test_newpost_skeleton_is_documented_private_and_guarded(tmp_path):
     result = make("publish", content, output)
     log = log_of(result)
     assert result.returncode != 0
-    assert f"posts/{post.name}, line 10: still holds the placeholder" in log, log
+    assert f"posts/{post.name}, line 9: still holds the placeholder" in log, log
     assert placeholder not in (output / "index.html").read_text(encoding="utf-8")
 
 

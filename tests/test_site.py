@@ -105,7 +105,7 @@ def test_newpost_writes_a_draft_with_every_field_that_builds(tmp_path):
     (post,) = [p for p in (content / "posts").glob("*.md") if "acme" in p.name]
     fields = [line.split(":")[0] for line in post.read_text().split("\n\n")[0].splitlines()]
     assert fields == [
-        "Title", "Date", "Category", "Tags", "Summary", "Slug", "Author", "Status"
+        "Title", "Date", "Category", "Tags", "Slug", "Author", "Status"
     ]  # fmt: skip
     assert "Status: draft" in post.read_text()
 

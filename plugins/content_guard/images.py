@@ -61,11 +61,14 @@ def is_relative(src):
 
 
 def suggestion(src, source_dir, content_root):
-    """The {static} link for src, and whether the file it names exists."""
+    """The {attach} (a file beside the post) or {static} link for src, and
+    whether the file it names exists."""
     path = unquote(urlsplit(src).path)
     for candidate in (posixpath.join(source_dir, path), path):
         target = posixpath.normpath(candidate)
         if not target.startswith("..") and (Path(content_root) / target).is_file():
+            if candidate != path and "/" not in path:
+                return "{attach}" + path, True
             return "{static}/" + target, True
     return "{static}/" + posixpath.normpath(posixpath.join(source_dir, path)).lstrip("./"), False
 

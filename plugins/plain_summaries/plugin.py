@@ -8,8 +8,7 @@ without headings, images, tables, code blocks and other non-prose elements,
 cut at a word after SUMMARY_MAX_LENGTH words (Pelican's setting, 50) and
 ended with SUMMARY_END_SUFFIX ("…"), as one escaped paragraph. It is set as
 the post's ``summary`` metadata, which Pelican's ``get_summary`` returns, so
-pages and feeds show the same text. A post's own ``Summary:`` is kept (an
-empty ``Summary:`` line counts as none).
+pages and feeds show the same text. A post's own ``Summary:`` is kept.
 
 It runs at ``all_generators_finalized``: after the dedup plugin has cut
 repeated paragraphs (and after its safety net for cached posts), before
@@ -79,8 +78,7 @@ def set_summaries(generators):
     for generator in generators:
         for name in CONTENT_LISTS:
             for content in getattr(generator, name, None) or []:
-                own = str(content.metadata.get("summary") or "").strip()
-                if id(content) in seen or own:
+                if id(content) in seen or "summary" in content.metadata:
                     continue
                 seen.add(id(content))
                 content.metadata["summary"] = summary_html(content._content or "", content.settings)
