@@ -1,13 +1,15 @@
 """Warn about images a post links with a relative path.
 
-A post's HTML is shown on its own page (``2026/11/slug.html``), on the index,
-tag, category and archive pages (other folders) and in the feeds (no folder
-at all), so ``![desk](../images/desk.png)`` works on some of them and is a
-404 on the others, and a picture next to the ``.md`` file is not even
-copied. Pelican's ``{static}`` and ``{attach}`` links are the way to write
-them (they become the right URL on every page, and absolute in feeds). Each
-relative ``<img src>`` gets a WARNING naming the file, the line and the link
-to write instead (a failure for `make publish`).
+A browser or feed reader resolves a relative path from the address of the
+page that shows it (``2026/11/slug.html``), not from the ``.md`` file, so
+``![desk](../images/desk.png)`` written beside ``content/posts/`` points at
+``2026/images/desk.png``, a 404, and a picture next to the ``.md`` file is
+not even copied. (The index and tag pages show plain-text summaries, without
+pictures: see plugins/plain_summaries.) Pelican's ``{static}`` and
+``{attach}`` links are the way to write them: they become the right URL on
+every page, and an absolute one in feeds. Each relative ``<img src>`` gets a
+WARNING naming the file, the line and the link to write instead (a failure
+for `make publish`).
 """
 
 import logging
