@@ -363,6 +363,15 @@ def test_same_title_in_two_months_builds_and_a_real_collision_stops(tmp_path):
     index = (output / "index.html").read_text(encoding="utf-8")
     assert index.count("Phone screen") >= 2
 
+    # Same slug and month in another language: a translation, not a collision.
+    write(content, "posts/nov-fr.md", "Title: Entretien\nDate: 2026-11-06\nSlug: phone-screen\n"
+          "Lang: fr\n\nAppel de novembre.\n")  # fmt: skip
+    result = make("html", content, tmp_path / "translated")
+    assert result.returncode == 0, log_of(result)
+    assert (tmp_path / "translated" / "phone-screen-fr.html").exists()
+    assert "Entretien" not in (tmp_path / "translated" / "index.html").read_text(encoding="utf-8")
+    (content / "posts" / "nov-fr.md").unlink()
+
     write(content, "posts/nov-again.md", "Title: Phone screen\nDate: 2026-11-20\n\nAgain.\n")
     result = make("html", content, tmp_path / "dev")
     log = log_of(result)
