@@ -6,7 +6,9 @@ is a pipe or a file (CI logs, ``make html | tee build.log``) rich assumes 80
 columns, so a path in a message is cut in two and cannot be searched for.
 There, this swaps Pelican's rich handler (``pelican.log.DEFAULT_LOG_HANDLER``)
 for a plain one that writes ``LEVEL    message`` on one line, to the same
-stream. In a terminal rich's layout is kept.
+stream, and turns on rich's ``soft_wrap`` for the lines Pelican prints
+itself (``-> Modified: PATH`` in `make devserver`, "Done: Processed ...").
+In a terminal rich's layout is kept.
 """
 
 import logging
@@ -23,6 +25,7 @@ def unwrap():
     rich = pelican_log.DEFAULT_LOG_HANDLER
     if rich not in root.handlers or pelican_log.console.is_terminal:
         return
+    pelican_log.console.soft_wrap = True
     plain = logging.StreamHandler(sys.stdout)
     plain.setFormatter(logging.Formatter(FORMAT))
     plain.setLevel(rich.level)
