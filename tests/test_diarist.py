@@ -22,8 +22,16 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import PELICAN, ROOT, copy_content, make
+from tests.tools import require
 
 GOOD = "Date: 2013-04-01\nCategory: Job search\n"
+
+
+def make_html(content, output, *variables, env=None):
+    """`make html`, with Pelican's content cache beside the output instead of
+    the checkout's cache/ (pelicanconf.py's CACHE_PATH)."""
+    cache = f"PELICANOPTS=--cache-path {output.parent / (output.name + '-cache')}"
+    return make("html", content, output, cache, *variables, env=env)
 
 
 def png_bytes(width=3, height=2):
@@ -99,7 +107,7 @@ def test_photos_are_copied_and_shown_on_every_page_of_the_post(tmp_path, target)
     jpeg = write(content, "images/window.jpg", JPEG)
     write(content, "posts/desk.md", PHOTO_POST)
     output = tmp_path / "output"
-    result = make(target, content, output)
+    result = make_html(content, output) if target == "html" else make(target, content, output)
     log = log_of(result)
     assert result.returncode == 0, log
     assert "Traceback" not in log and "not UTF-8" not in log
@@ -135,7 +143,7 @@ def test_a_relative_image_path_is_a_warning_naming_file_line_and_fix(tmp_path):
         "Title: Relative pictures\n" + GOOD + "\nText.\n\n![x](../images/desk.png)\n\n"
         "![y](beside.png)\n",
     )
-    result = make("html", content, tmp_path / "output")
+    result = make_html(content, tmp_path / "output")
     assert result.returncode == 0, log_of(result)
     lines = [line for line in lines_naming(log_of(result), "posts/relative.md")]
     assert any(
@@ -187,10 +195,17 @@ def test_nothing_of_a_draft_or_future_post_is_published(tmp_path):
         for secret in SECRETS:
             assert secret not in name and secret not in text, (secret, name)
     assert "Two interviews this week" in texts["index.html"]  # the site is there
+    # What `make rsync_upload` sends is that, and only that.
+    require("rsync", "install it with: apt-get install rsync")
+    www = tmp_path / "www"
+    www.mkdir()
+    result = make("rsync_upload", content, output, f"RSYNC_TARGET={www}/")
+    assert result.returncode == 0, log_of(result)
+    assert published_texts(www) == published_texts(output)
 
     # A development build still previews them.
     preview = tmp_path / "preview"
-    result = make("html", content, preview)
+    result = make_html(content, preview)
     assert result.returncode == 0, log_of(result)
     draft_page = preview / "drafts" / "2013" / "04" / "salary-talk-with-globex.html"
     assert "123,456 zorkmids" in draft_page.read_text(encoding="utf-8")
@@ -211,7 +226,7 @@ def test_misspelled_keys_warn_in_development_and_stop_publishing(tmp_path):
     content = copy_content(tmp_path / "content")
     write(content, "posts/typos.md", TYPOS)
     write(content, "posts/tittle.md", "Tittle: No title\nDate: 2013-04-03\n\nText.\n")
-    result = make("html", content, tmp_path / "output")
+    result = make_html(content, tmp_path / "output")
     log = log_of(result)
     assert result.returncode == 0, log
     lines = lines_naming(log, "posts/typos.md")
@@ -248,7 +263,7 @@ def test_modified_before_date_warns_and_stops_publishing(tmp_path):
     write(
         content, "posts/old.md", "Title: Back to the past\n" + GOOD + "Modified: 2012-01-01\n\nX.\n"
     )
-    result = make("html", content, tmp_path / "output")
+    result = make_html(content, tmp_path / "output")
     assert result.returncode == 0, log_of(result)
     assert any(
         "WARNING" in line
@@ -298,8 +313,16 @@ def test_newpost_skeleton_is_documented_private_and_guarded(tmp_path):
     # docs/writing.md shows exactly what the script writes (but the values).
     documented = (ROOT / "docs" / "writing.md").read_text(encoding="utf-8")
     block = documented.split("```\nTitle: ", 1)[1].split("```", 1)[0]
-    documented_keys = [line.split(":")[0] for line in ("Title: " + block).splitlines()]
-    assert documented_keys == [line.split(":")[0] for line in text.splitlines()]
+    documented_lines = ("Title: " + block).splitlines()
+    written_lines = text.splitlines()
+    assert [line.split(":")[0] for line in documented_lines] == [
+        line.split(":")[0] for line in written_lines
+    ]
+    # Every line but the title's, date's and slug's values is written as documented.
+    varying = ("Title:", "Date:", "Slug:")
+    assert [line for line in documented_lines if not line.startswith(varying)] == [
+        line for line in written_lines if not line.startswith(varying)
+    ]
     assert "Tags: job search" not in text
 
     # A draft with the placeholder does not stop publishing, and is not published.
@@ -366,14 +389,14 @@ def test_same_title_in_two_months_builds_and_a_real_collision_stops(tmp_path):
     # Same slug and month in another language: a translation, not a collision.
     write(content, "posts/nov-fr.md", "Title: Entretien\nDate: 2026-11-06\nSlug: phone-screen\n"
           "Lang: fr\n\nAppel de novembre.\n")  # fmt: skip
-    result = make("html", content, tmp_path / "translated")
+    result = make_html(content, tmp_path / "translated")
     assert result.returncode == 0, log_of(result)
     assert (tmp_path / "translated" / "phone-screen-fr.html").exists()
     assert "Entretien" not in (tmp_path / "translated" / "index.html").read_text(encoding="utf-8")
     (content / "posts" / "nov-fr.md").unlink()
 
     write(content, "posts/nov-again.md", "Title: Phone screen\nDate: 2026-11-20\n\nAgain.\n")
-    result = make("html", content, tmp_path / "dev")
+    result = make_html(content, tmp_path / "dev")
     log = log_of(result)
     assert result.returncode != 0
     assert any(
@@ -415,7 +438,7 @@ def test_summaries_are_plain_text_on_index_and_feed(tmp_path):
     write(content, "images/desk.png", png_bytes())
     write(content, "posts/rich.md", RICH_POST)
     output = tmp_path / "output"
-    result = make("html", content, output)
+    result = make_html(content, output)
     assert result.returncode == 0, log_of(result)
     (article,) = [
         a for a in soup(output / "index.html").select("article.summary") if "Rich opening" in a.text
@@ -453,15 +476,15 @@ def test_a_development_build_leaves_nothing_older_in_output(tmp_path):
 
     moved.write_text("Title: Moving\nSlug: moved\n" + GOOD + "\nI moved.\n", encoding="utf-8")
     write(content, "posts/gone.md", "Title: Gone soon\n" + GOOD + "\nBye.\n")
-    result = make("html", content, output)
+    result = make_html(content, output)
     assert result.returncode == 0, log_of(result)
     assert "2013/04/gone-soon.html" in files(output)
     (content / "posts" / "gone.md").unlink()
-    result = make("html", content, output)
+    result = make_html(content, output)
     assert result.returncode == 0, log_of(result)
 
     clean = tmp_path / "clean"
-    assert make("html", content, clean).returncode == 0
+    assert make_html(content, clean).returncode == 0
     assert files(output) == files(clean)
     assert "2013/04/moving.html" not in files(output) and "2013/04/moved.html" in files(output)
     assert "sitemap.xml" not in files(output)
@@ -478,9 +501,10 @@ def test_a_long_path_stays_on_one_line_in_a_piped_log(tmp_path, columns):
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     if columns:
         env["COLUMNS"] = columns
+    output = tmp_path / "output"
     result = subprocess.run(
-        [str(PELICAN), str(content), "-o", str(tmp_path / "output"),
-         "-s", str(ROOT / "pelicanconf.py"), "--cache-path", str(tmp_path / "cache")],
+        ["make", "--no-print-directory", "html", f"INPUTDIR={content}", f"OUTPUTDIR={output}",
+         f"VENV={Path(PELICAN).parent.parent}", f"PELICANOPTS=--cache-path {tmp_path / 'cache'}"],
         cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
     )  # fmt: skip
     log = log_of(result)
