@@ -158,12 +158,15 @@ screenshots: venv
 lighthouse: venv
 	$(BIN)/python -m scripts.lighthouse
 
+# The title reaches the script through the environment, unexpanded
+# ($(value ...)): neither make nor the shell evaluates $, quotes or backticks.
+newpost: export NEWPOST_TITLE = $(value TITLE)
 newpost: venv
 ifndef TITLE
 	@echo 'Usage: make newpost TITLE="My post title"'
 	@exit 1
 endif
-	$(BIN)/python scripts/newpost.py --content "$(INPUTDIR)" --settings "$(CONFFILE)" "$(TITLE)"
+	$(BIN)/python scripts/newpost.py --content "$(INPUTDIR)" --settings "$(CONFFILE)"
 
 # Imports a Blogger export (Takeout's feed.atom or the older backup XML) as
 # Markdown posts and pages, with redirects for the old addresses; see

@@ -11,6 +11,12 @@ SITESUBTITLE = "Notes from the hunt for the next role"
 SITEURL = "http://127.0.0.1:8000"
 RELATIVE_URLS = True
 
+# output/ always holds what this build wrote, nothing older: the page of a
+# post since removed, unpublished or renamed, and production-only files
+# (sitemap.xml, .gz and .br copies) left by `make publish`, are deleted first.
+# The content cache lives in cache/, outside output/, and is kept.
+DELETE_OUTPUT_DIRECTORY = True
+
 PATH = "content"
 ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
@@ -80,6 +86,7 @@ GZIP_CACHE = False  # compressing it again on every build costs ~5% of a rebuild
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "dedup",  # removes repeated paragraphs, says what it removed
+    "plain_summaries",  # index and feed excerpts as plain text (after dedup)
     "content_guard",  # clear messages for bad posts; a build with problems fails plainly
     "atom_feeds",  # feeds with stable ids and links that work in readers
     "neighbors",  # previous/next post links (pelican-neighbors)
@@ -93,12 +100,20 @@ PLUGINS = [
 # Feed and entry ids are tag URIs under this authority (see plugins/atom_feeds),
 # not the site's address, so they survive a move to another host. Never change it.
 ATOM_FEEDS = {"ID_AUTHORITY": "jobsearchdiary.example.org,2013"}
+# Metadata keys of this site's own plugins (dedup's opt-out, atom_feeds' id):
+# content_guard then never takes them for misspellings of Pelican's keys.
+CONTENT_GUARD = {"METADATA_KEYS": ["dedup", "id"]}
 
 # Blogger-like URLs: /2013/03/slug.html, with year and month archive pages.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}.html"
 ARTICLE_SAVE_AS = ARTICLE_URL
-DRAFT_URL = "drafts/{slug}.html"
+# Development builds preview drafts here; publishconf.py writes none of them.
+DRAFT_URL = "drafts/{date:%Y}/{date:%m}/{slug}.html"
 DRAFT_SAVE_AS = DRAFT_URL
+# A diary repeats titles: posts are translations of each other only when they
+# share slug, year and month (their URL), so "Phone screen" in October and
+# in November are two posts, not one post and its translation.
+ARTICLE_TRANSLATION_ID = ("slug", "date.year", "date.month")
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 YEAR_ARCHIVE_URL = "{date:%Y}/"

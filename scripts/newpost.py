@@ -1,56 +1,85 @@
-"""Write a dated Markdown skeleton with every metadata field, as a draft.
+"""Write a dated Markdown skeleton for a new post, as a draft.
 
-Used by `make newpost TITLE="..."`. The post stays a draft (never listed, never
-in a feed) until its author changes `Status: draft` to `Status: published`.
+Used by `make newpost TITLE="..."`, which hands the title over in the
+environment variable NEWPOST_TITLE so that neither make nor the shell
+evaluates it: `TITLE='A $120k offer'` is written as it is. A title without
+letters or digits ("🎉") gets a slug made of the date and time.
+
+The post stays a draft (previewed by `make html`, never published) until its
+author changes `Status: draft` to `Status: published`. Its body is one
+placeholder line that `make publish` refuses in a published post
+(plugins/content_guard/placeholders.py), so it is never published by mistake.
 """
 
 import argparse
 import datetime
+import os
 import sys
 from pathlib import Path
 
 from pelican.settings import read_settings
 from pelican.utils import slugify
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+from content_guard.placeholders import PLACEHOLDER  # noqa: E402
+
 TEMPLATE = """\
 Title: {title}
 Date: {date}
-Modified: {date}
 Category: Job search
-Tags: job search
+Tags:
 Slug: {slug}
 Author: {author}
-Summary: One or two sentences shown on the index page and in the feed.
 Status: draft
 
-Write the post here. Leave a blank line between paragraphs.
-
-1. A numbered line becomes an ordered list.
-2. Like this.
+{placeholder}
 """
+
+
+def one_line(title):
+    """The title as typed, on one line (a metadata value cannot span lines)."""
+    return " ".join(line.strip() for line in title.strip().splitlines() if line.strip())
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("title", help="the post's title")
+    parser.add_argument(
+        "title",
+        nargs="?",
+        default=os.environ.get("NEWPOST_TITLE"),
+        help="the post's title (default: the environment variable NEWPOST_TITLE)",
+    )
     parser.add_argument("--content", default="content", help="the content folder")
     parser.add_argument("--settings", default="pelicanconf.py", help="the site settings")
     args = parser.parse_args(argv)
 
-    title = " ".join(args.title.split())
+    title = one_line(args.title or "")
     if not title:
-        parser.error('TITLE is empty: make newpost TITLE="My post title"')
+        parser.error('the title is empty: make newpost TITLE="My post title"')
     now = datetime.datetime.now().replace(second=0, microsecond=0)
     settings = read_settings(args.settings)
-    slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
-    path = Path(args.content) / "posts" / f"{now:%Y-%m-%d}-{slug}.md"
+    slug = slugify(
+        title,
+        regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
+        preserve_case=settings["SLUGIFY_PRESERVE_CASE"],
+        use_unicode=settings["SLUGIFY_USE_UNICODE"],
+    )
+    if slug:
+        path = Path(args.content) / "posts" / f"{now:%Y-%m-%d}-{slug}.md"
+    else:  # nothing usable in the title: the date and time make the slug
+        slug = f"{now:%Y-%m-%d-%H%M}"
+        path = Path(args.content) / "posts" / f"{slug}.md"
     if path.exists():
         print(f"{path} already exists; not overwriting it.", file=sys.stderr)
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         TEMPLATE.format(
-            title=title, date=f"{now:%Y-%m-%d %H:%M}", slug=slug, author=settings["AUTHOR"]
+            title=title,
+            date=f"{now:%Y-%m-%d %H:%M}",
+            slug=slug,
+            author=settings["AUTHOR"],
+            placeholder=PLACEHOLDER,
         ),
         encoding="utf-8",
     )

@@ -16,6 +16,10 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 PELICAN = Path(sys.executable).with_name("pelican")
+# `make publish` refuses the shipped placeholder address: tests publish to a
+# reserved test domain (RFC 6761) unless SITE_URL is already set. Set here,
+# before any test imports publishconf, so that its SITEURL is the same.
+os.environ.setdefault("SITE_URL", "https://jobsearchdiary.test")
 
 
 def run_pelican(content, output, settings="pelicanconf.py", *extra, cwd=ROOT, env=None, cache=None):
@@ -73,35 +77,32 @@ def write_posts(folder, posts):
     return folder
 
 
+# The targets that publish: their site goes to PUBLISHDIR, never OUTPUTDIR.
+PUBLISH_TARGETS = ("publish", "github", "rsync_upload")
+
+
 def make(target, content, output, *variables, env=None):
-    """Run a Makefile target on another content and output folder, as a user
-    would, with this test run's virtualenv."""
-    return subprocess.run(
-        [
-            "make",
-            "--no-print-directory",
-            target,
-            f"INPUTDIR={content}",
-            f"OUTPUTDIR={output}",
-            f"VENV={Path(sys.prefix)}",
-            *variables,
-        ],
+    """Run a Makefile target on another content folder, as a user would, with
+    this test run's virtualenv; the site it builds goes to `output`.
+
+    A publishing target writes `output` as PUBLISHDIR; the development output
+    folder it is given (a sibling, `output.name + "-dev"`) must stay untouched,
+    as a publish never writes there."""
+    development = output.with_name(output.name + "-dev")
+    folders = [f"OUTPUTDIR={output}"]
+    if target in PUBLISH_TARGETS:
+        folders = [f"OUTPUTDIR={development}", f"PUBLISHDIR={output}"]
+    result = subprocess.run(
+        ["make", "--no-print-directory", target, f"INPUTDIR={content}", *folders,
+         f"VENV={Path(sys.prefix)}", *variables],
         cwd=ROOT,
         capture_output=True,
         text=True,
         env={**os.environ, "COLUMNS": "200", **(env or {})},
         timeout=600,
-    )
-
-
-def publish_make(target, content, site, *variables, env=None):
-    """`make TARGET` (publish, github, rsync_upload) publishing into ``site``.
-
-    Development builds would go to its sibling ``output``, which a publish
-    must never create."""
-    development = site.parent / "output"
-    result = make(target, content, development, f"PUBLISHDIR={site}", *variables, env=env)
-    assert not development.exists()
+    )  # fmt: skip
+    if target in PUBLISH_TARGETS:
+        assert not development.exists(), f"make {target} wrote the development output"
     return result
 
 

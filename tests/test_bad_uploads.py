@@ -2,7 +2,7 @@
 online stays byte for byte what it was. (`make github` depends on the same
 `make publish`; tests/test_publishing.py checks it refuses a failed build.)"""
 
-from tests.conftest import copy_content, publish_make
+from tests.conftest import copy_content, make
 from tests.test_publishing import rsync, snapshot  # noqa: F401
 
 GOOD = "Date: 2013-04-01\nCategory: Job search\n"
@@ -25,7 +25,7 @@ BAD_INPUTS = {
 def test_rsync_upload_after_bad_input_uploads_nothing(tmp_path, rsync):  # noqa: F811
     content, output, www = copy_content(tmp_path / "content"), tmp_path / "public", tmp_path / "www"
     target = f"RSYNC_TARGET={www}/"
-    result = publish_make("rsync_upload", content, output, target)
+    result = make("rsync_upload", content, output, target)
     assert result.returncode == 0, result.stdout + result.stderr
     online = snapshot(www)
     assert "index.html" in online
@@ -35,7 +35,7 @@ def test_rsync_upload_after_bad_input_uploads_nothing(tmp_path, rsync):  # noqa:
             path = content / name
             path.parent.mkdir(exist_ok=True)
             path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-        result = publish_make("rsync_upload", content, output, target)
+        result = make("rsync_upload", content, output, target)
         log = result.stdout + result.stderr
         assert result.returncode != 0, f"{case}: {log}"
         assert "Build failed" in log, f"{case}: {log}"

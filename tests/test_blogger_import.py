@@ -23,7 +23,7 @@ import pytest
 
 from scripts.blogger_import import bench, sample_export
 from scripts.site_server import serve
-from tests.conftest import ROOT, copy_content, make, publish_make, soup
+from tests.conftest import ROOT, copy_content, make, soup
 from tests.tools import require
 
 DATA = ROOT / "tests" / "data" / "blogger"
@@ -83,7 +83,7 @@ def imported(tmp_path_factory):
     assert result.returncode == 0, result.stdout + result.stderr
     html = make("html", content, folder / "output")
     assert html.returncode == 0, html.stdout + html.stderr
-    publish = make("publish", content, folder / "output", f"PUBLISHDIR={folder / 'published'}")
+    publish = make("publish", content, folder / "published")
     assert publish.returncode == 0, publish.stdout + publish.stderr
     return {
         "content": content,
@@ -383,7 +383,7 @@ def test_an_existing_page_of_the_site_is_kept(tmp_path):
     meta, _ = header(content / "pages" / "about-blogger.md")
     assert meta["Slug"] == "about-blogger"
     assert "../about-blogger/" in (content / "p" / "about.html").read_text()
-    html = publish_make("publish", content, tmp_path / "published")
+    html = make("publish", content, tmp_path / "published")
     assert html.returncode == 0, html.stdout + html.stderr
 
 
@@ -478,7 +478,7 @@ def test_images_download_into_content_and_references_follow(tmp_path):
         assert "images fetched: 2, remote images: 1" in result.stdout
 
         published = tmp_path / "published"
-        build = publish_make("publish", content, published)
+        build = make("publish", content, published)
         assert build.returncode == 0, build.stdout + build.stderr
         page = soup(published / "2013/03/networking-night-at-cafe-what-i.html")
         src = page.find("img", alt=re.compile("back room"))["src"]

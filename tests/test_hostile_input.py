@@ -15,7 +15,7 @@ from calendar import timegm
 import feedparser
 import pytest
 
-from tests.conftest import copy_content, publish_make, run_pelican, soup
+from tests.conftest import copy_content, make, run_pelican, soup
 from tests.test_publishing import SITEMAP, snapshot
 
 WIDE = {"COLUMNS": "1000"}  # rich never wraps a message
@@ -65,7 +65,7 @@ def write(content, posts):
 def online(tmp_path):
     """A published site in tmp_path/public and a copy of content/; (content, site, files)."""
     content, site = copy_content(tmp_path / "content"), tmp_path / "public"
-    result = publish_make("publish", content, site)
+    result = make("publish", content, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return content, site, snapshot(site)
 
@@ -84,7 +84,7 @@ def test_publish_refuses_each_bad_date_slug_and_url_naming_file_and_line(online,
     content, site, before = online
     write(content, {name: post(name, meta) for name, (meta, _) in BAD_METADATA.items()})
 
-    log = refused(publish_make("publish", content, site, env=WIDE), site, before)
+    log = refused(make("publish", content, site, env=WIDE), site, before)
 
     for name, (meta, message) in BAD_METADATA.items():
         line = 2 + meta.count("\n")
@@ -138,7 +138,7 @@ def test_publish_stops_on_each_post_over_a_file_the_site_needs(online, tmp_path)
             post(name, f"Date: 2013-06-01\n{meta}"), encoding="utf-8"
         )
 
-    log = refused(publish_make("publish", content, site, env=WIDE), site, before)
+    log = refused(make("publish", content, site, env=WIDE), site, before)
 
     for name, (_, message) in RESERVED.items():
         assert any(f"posts/{name}" in line and message in line for line in log.splitlines()), name
@@ -171,7 +171,7 @@ def test_each_accepted_date_form_publishes_the_moment_it_names(tmp_path):
             post(f"Form {n}", f"Date: {value}"), encoding="utf-8"
         )
     site = tmp_path / "public"
-    result = publish_make("publish", content, site)
+    result = make("publish", content, site)
     assert result.returncode == 0, result.stdout + result.stderr
 
     entries = feedparser.parse(str(site / "feeds" / "all.atom.xml")).entries
@@ -198,7 +198,7 @@ def test_pathological_posts_are_skipped_naming_them_and_the_budget(online):
     huge = "Title: Huge\nDate: 2013-06-01\n\n" + "A line of an imported archive.\n" * 700_000
     (content / "posts" / "huge.md").write_text(huge, encoding="utf-8")  # 21 MB
 
-    log = refused(publish_make("publish", content, site, env=WIDE), site, before)
+    log = refused(make("publish", content, site, env=WIDE), site, before)
 
     for name in PATHOLOGICAL:
         assert re.search(
@@ -245,7 +245,7 @@ def test_names_are_text_once_and_every_url_is_plain(tmp_path):
     content = copy_content(tmp_path / "content")
     (content / "posts" / "names.md").write_text(NAMES_POST, encoding="utf-8")
     site = tmp_path / "public"
-    result = publish_make("publish", content, site)
+    result = make("publish", content, site)
     assert result.returncode == 0, result.stdout + result.stderr
 
     # Pelican makes slugs of names as text without tags: "The <head> element" is the-element.

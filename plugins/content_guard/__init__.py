@@ -1,13 +1,16 @@
 """Bad input never breaks the site, and a build with problems fails plainly.
 
 One module per job: ``sources`` (reading each file, with ``dates``,
-``addresses`` and ``budgets`` checking what it holds), ``collisions`` (slugs
-and output files), ``reserved`` (feeds, theme, static and plugin files no post
-may replace), ``schedule`` (future dates), ``taxonomy`` (tag and category
-spellings), ``completion`` (the mark a finished build leaves for
-``make publish``), ``cache_key`` (a content cache per CONTENT_GUARD settings),
-``failing`` (turn warnings or errors into one plain failure), ``settings``
-(CONTENT_GUARD). See README.md for the settings.
+``addresses`` and ``budgets`` checking what it holds), ``metadata``
+(misspelled keys, Modified before Date), ``images`` (relative image paths),
+``placeholders`` (the `make newpost` placeholder), ``collisions`` (output
+files), ``reserved`` (feeds, theme, static and plugin files no post may
+replace), ``schedule`` (future dates), ``taxonomy`` (tag and category
+spellings), ``site_url`` (no placeholder address in production),
+``completion`` (the mark a finished build leaves for ``make publish``),
+``cache_key`` (a content cache per CONTENT_GUARD settings), ``failing`` (turn
+warnings or errors into one plain failure), ``log_lines`` (messages on one
+line in logs), ``settings`` (CONTENT_GUARD). See README.md for the settings.
 """
 
 from pelican import signals
@@ -17,8 +20,13 @@ from . import (
     collisions,
     completion,
     failing,
+    images,
+    log_lines,
+    metadata,
+    placeholders,
     reserved,
     schedule,
+    site_url,
     sources,
     taxonomy,
 )
@@ -40,12 +48,19 @@ def before_writing(generators):
 
 
 def register():
+    log_lines.unwrap()
     signals.initialized.connect(failing.start)
     signals.initialized.connect(cache_key.separate_cache)
+    signals.initialized.connect(site_url.check)
     signals.readers_init.connect(sources.guard_readers)
+    signals.content_object_init.connect(metadata.check)
     signals.article_generator_pretaxonomy.connect(taxonomy.merge_spellings)
     signals.article_generator_finalized.connect(schedule.note_future_posts)
+    signals.article_generator_finalized.connect(images.check_generator)
+    signals.article_generator_finalized.connect(placeholders.check_generator)
     signals.article_generator_finalized.connect(collisions.remember_articles)
+    signals.page_generator_finalized.connect(images.check_generator)
+    signals.page_generator_finalized.connect(placeholders.check_generator)
     signals.page_generator_finalized.connect(collisions.report_collisions)
     signals.article_generator_finalized.connect(reserved.remember)
     signals.page_generator_finalized.connect(reserved.remember)

@@ -1,13 +1,16 @@
-"""Stop the build when two posts share a slug or an output file, or a slug is empty.
+"""Stop the build when two posts share an output file, or a slug is empty.
 
-Pelican only warns about two posts with one slug (it takes them for
-translations of each other); when both land on one output file, or a page
-titled "Archives" lands on the site's own ``archives/index.html``, its writer
-crashes halfway, with a traceback, leaving a partial output folder. A title
-with no letters or digits Pelican can use ("😀") gives an empty slug, so the
-post goes to ``2013/04/.html`` (a page to ``/index.html``, over the home
-page); a tag "😀" gets ``tag/index.html``. Here each such case is an ERROR
-naming the file(s), and the build stops before anything is written."""
+Two posts may share a title or a slug when their files differ (a diary has a
+"Phone screen" in October and another in November: ``2026/10/phone-screen.html``
+and ``2026/11/phone-screen.html``; pelicanconf.py's ARTICLE_TRANSLATION_ID
+makes only posts of the same month and slug translations of each other).
+When two land on one output file, or a page titled "Archives" lands on the
+site's own ``archives/index.html``, Pelican's writer crashes halfway, with a
+traceback, leaving a partial output folder. A title with no letters or
+digits Pelican can use ("😀") gives an empty slug, so the post goes to
+``2013/04/.html`` (a page to ``/index.html``, over the home page); a tag "😀"
+gets ``tag/index.html``. Here each such case is an ERROR naming the file(s)
+and a fix, and the build stops before anything is written."""
 
 import logging
 from collections import defaultdict
@@ -78,11 +81,10 @@ def site_pages(articles, settings):
 
 
 def find_collisions(contents, reserved=None):
-    """Messages for each pair of files sharing an article slug or an output file,
-    and for each file written over one of the reserved pages."""
+    """Messages for each pair of files sharing an output file, and for each
+    file written over one of the reserved pages."""
     reserved = reserved or {}
     messages = []
-    by_slug = defaultdict(list)
     by_path = defaultdict(list)
     for content in contents:
         if not getattr(content, "slug", None):
@@ -98,8 +100,6 @@ def find_collisions(contents, reserved=None):
                     f"gives an empty slug (its page would be {name.save_as}); "
                     "spell it with letters or digits"
                 )
-        if type(content).__name__ == "Article":
-            by_slug[(content.slug, content.lang)].append(content)
         save_as = content.save_as  # a property that formats a setting at each read
         if save_as in reserved:
             messages.append(
@@ -108,20 +108,12 @@ def find_collisions(contents, reserved=None):
             )
         elif save_as:
             by_path[save_as].append(content)
-    reported = set()
-    for (slug, _lang), group in by_slug.items():
-        for first, second in combinations(group, 2):
-            reported.add(frozenset((id(first), id(second))))
-            messages.append(
-                f"{source(first)} and {source(second)} have the same slug {slug!r}; "
-                "give one of them its own Slug: line"
-            )
     for path, group in by_path.items():
         for first, second in combinations(group, 2):
-            if frozenset((id(first), id(second))) not in reported:
-                messages.append(
-                    f"{source(first)} and {source(second)} would both be written to {path}"
-                )
+            messages.append(
+                f"{source(first)} and {source(second)} would both be written to {path}; "
+                "give one of them its own Slug: line"
+            )
     return messages
 
 

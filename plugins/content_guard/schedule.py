@@ -35,5 +35,5 @@ def note_future_posts(generator):
                 "and published by the first build on or after that day",
                 draft.relative_source_path,
                 draft.date.isoformat(" ", "minutes"),
-                draft.save_as,
+                draft.save_as or "not written by this build",
             )

@@ -14,8 +14,12 @@ DEFAULTS = {
     # Pelican's own output: no post or page may be written there.
     "RESERVED_PATHS": ("robots.txt", "sitemap.xml", "sitemap.txt", "pagefind/"),
     "COMPLETION_MARK": None,
+    "KEY_TYPO": "warning",
+    "METADATA_KEYS": [],
+    "PUBLIC_SITEURL": False,
 }
 NOTE_LEVELS = {"warning": logging.WARNING, "info": logging.INFO}
+TYPO_LEVELS = {"warning": logging.WARNING, "error": logging.ERROR}
 FAIL_LEVELS = {None: None, "warning": logging.WARNING, "error": logging.ERROR}
 
 
@@ -53,6 +57,20 @@ def read_settings(settings):
         raise ValueError(
             "CONTENT_GUARD['FAIL_ON'] must be None, 'warning' or 'error', "
             f"not {options['FAIL_ON']!r}"
+        )
+    if options["KEY_TYPO"] not in TYPO_LEVELS:
+        raise ValueError(
+            f"CONTENT_GUARD['KEY_TYPO'] must be 'warning' or 'error', not {options['KEY_TYPO']!r}"
+        )
+    keys = options["METADATA_KEYS"]
+    if isinstance(keys, str) or not all(isinstance(key, str) for key in keys):
+        raise ValueError(
+            f"CONTENT_GUARD['METADATA_KEYS'] must be a list of key names, not {keys!r}"
+        )
+    if not isinstance(options["PUBLIC_SITEURL"], bool):
+        raise ValueError(
+            "CONTENT_GUARD['PUBLIC_SITEURL'] must be True or False, "
+            f"not {options['PUBLIC_SITEURL']!r}"
         )
     return options
 

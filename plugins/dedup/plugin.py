@@ -73,6 +73,12 @@ class _Build:
         self.seconds = 0.0  # all the plugin's own time, for the closing summary
         self.cache = None  # set by start(): results remembered across builds
         self.token = uuid.uuid4().hex  # marks the posts this build has seen
+        # Per run (`pelican -r` runs many builds in one process; summarize()
+        # resets them): the posts whose result came from an earlier run, and
+        # the HTML decided in this one (a second post with the same HTML is
+        # not "remembered from an earlier build").
+        self.remembered = set()
+        self.decided = set()
 
 
 _build = None
@@ -113,7 +119,7 @@ def _clean(content):
     previous = getattr(content, "_dedup_result", None)
     if previous is not None and previous.fingerprint == settings.fingerprint:
         if getattr(content, "_dedup_build", None) != _build.token:
-            _build.cache.hits += 1  # restored from Pelican's generator cache
+            _build.remembered.add(source_name(content))  # from Pelican's generator cache
             content._dedup_build = _build.token
         _build.results[source_name(content)] = previous
         return
@@ -131,6 +137,9 @@ def _clean(content):
             entry = decide(source_html, settings)
             if digest is not None:
                 cache.put(digest, entry)
+                _build.decided.add(digest)
+        elif digest not in _build.decided:
+            _build.remembered.add(source_name(content))
         result.decisions, result.blocks, result.emptied, cut_html = entry
     content._content = source_html if cut_html is None else cut_html
     content._dedup_result = result
@@ -272,7 +281,7 @@ def summarize(pelican):
     _build.seconds += time.perf_counter() - started
     lines.append(
         f"dedup: checked {len(_build.results)} post(s) in {_build.seconds:.3f} s "
-        f"({_build.cache.hits} remembered from an earlier build); "
+        f"({len(_build.remembered)} remembered from an earlier build); "
         f"{len(cleaned)} with duplicates, {sum(len(r.removed) for r in cleaned)} block(s) "
         + ("removed" if mode == "remove" else "found")
     )
@@ -280,6 +289,9 @@ def summarize(pelican):
     # longer over a summary of a hundred lines than writing it.
     logger.info("%s", "\n".join(lines), extra={"highlighter": None})
     write_report()
+    # The next run of `pelican -r` counts afresh.
+    _build.results, _build.seconds = {}, 0.0
+    _build.remembered, _build.decided = set(), set()
 
 
 def write_report():

@@ -22,6 +22,9 @@ def test_defaults_are_documented_and_used():
         "MAX_RENDER_SECONDS": 10,
         "RESERVED_PATHS": ("robots.txt", "sitemap.xml", "sitemap.txt", "pagefind/"),
         "COMPLETION_MARK": None,
+        "KEY_TYPO": "warning",
+        "METADATA_KEYS": [],
+        "PUBLIC_SITEURL": False,
     }
     assert read_settings({}) == DEFAULTS == expected
     assert read_settings({"CONTENT_GUARD": {"MAX_NESTING": 7}})["MAX_NESTING"] == 7
@@ -102,3 +105,48 @@ def test_a_bad_setting_stops_the_build_in_one_plain_line(tmp_path):
     assert result.returncode == 1
     assert "must be 'warning' or 'info', not 'loud' (in the settings file)" in log
     assert "Traceback" not in log
+
+
+@pytest.mark.parametrize(
+    "key, expected",
+    [
+        ("Staus", "status"),
+        ("Tittle", "title"),
+        ("Tag", "tags"),
+        ("Catgory", "category"),
+        ("Sumary", "summary"),
+        ("Modifed", "modified"),
+        ("Company", None),
+        ("Mood", None),
+        ("Location", None),
+        ("Tagline", None),
+        ("Dedup", None),
+        ("Id", None),
+        ("Status", None),
+    ],
+)
+def test_near_miss_keys_are_found_and_custom_keys_left_alone(key, expected):
+    from content_guard.metadata import known_keys, likely_key
+
+    known = known_keys({}, read_settings({"CONTENT_GUARD": {"METADATA_KEYS": ["dedup", "id"]}}))
+    assert likely_key(key, known) == expected
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://diary.yourname.net", None),
+        ("http://me.github.io/blog", None),
+        ("https://jobsearchdiary.example.org", "is a placeholder"),
+        ("https://EXAMPLE.com/", "is a placeholder"),
+        ("https://blog.example.net", "is a placeholder"),
+        ("http://127.0.0.1:8000", "is a placeholder"),
+        ("diary.yourname.net", "did you mean SITE_URL=https://diary.yourname.net ?"),
+        ("", "SITEURL is empty"),
+    ],
+)
+def test_placeholder_and_schemeless_addresses_are_refused(url, expected):
+    from content_guard.site_url import problem
+
+    found = problem(url)
+    assert found is None if expected is None else expected in found
