@@ -62,6 +62,7 @@ help:
 	@echo '   make rsync_upload RSYNC_TARGET=host:/path   publish, then upload public/'
 	@echo '   make test                  lint and run every test'
 	@echo '   make check-content         list duplicated paragraphs in content/ (FIX=1 removes them)'
+	@echo '   make dist                  build the pelican-dedup sdist and wheel into dist/'
 	@echo '   make bench                 print build figures beside stock Pelican on 1,000 posts'
 	@echo '   make bench-10k             the same on 10,000 posts (peak memory)'
 	@echo '   make bench-bad-input       print build times of pathological posts'
@@ -129,10 +130,15 @@ test: venv
 
 
 # Lists each duplicated block of the Markdown sources with file and line;
-# exits 1 if there is any. FIX=1 rewrites the sources, keeping first copies.
+# exits 1 if there is any. FIX=1 removes what the build removes.
 check-content: venv
-	PYTHONPATH="$(BASEDIR)/plugins" $(BIN)/python -m dedup.check_content \
-		--settings "$(CONFFILE)" $(if $(filter 1,$(FIX)),--fix) "$(INPUTDIR)"
+	$(BIN)/pelican-dedup check --settings "$(CONFFILE)" $(if $(filter 1,$(FIX)),--fix) "$(INPUTDIR)"
+
+# The sdist and wheel of the pelican-dedup plugin (plugins/pelican-dedup) into
+# DISTDIR; its README says how a maintainer uploads them.
+DISTDIR ?= $(BASEDIR)/dist
+dist: venv
+	$(BIN)/python -m build --outdir "$(DISTDIR)" "$(BASEDIR)/plugins/pelican-dedup"
 
 bench: venv
 	$(BIN)/python -m tests.bench
@@ -146,7 +152,7 @@ bench-bad-input: venv
 	$(BIN)/python -m tests.bench_bad_input
 
 bench-import: venv
-	PYTHONPATH="$(BASEDIR)/plugins" $(BIN)/python -m scripts.blogger_import.bench
+	$(BIN)/python -m scripts.blogger_import.bench
 
 # The theme's own figures and pictures (see scripts/).
 pageweight: venv
@@ -177,11 +183,11 @@ ifndef BLOGGER
 	@echo 'Usage: make import BLOGGER=path/to/feed.atom [IMAGES=download] [BLOG_URL=...] [CATEGORY=...]'
 	@exit 1
 endif
-	PYTHONPATH="$(BASEDIR)/plugins" $(BIN)/python -m scripts.blogger_import \
+	$(BIN)/python -m scripts.blogger_import \
 		--content "$(INPUTDIR)" --settings "$(CONFFILE)" \
 		$(if $(filter download,$(IMAGES)),--download-images) \
 		$(if $(BLOG_URL),--blog-url "$(BLOG_URL)") $(if $(CATEGORY),--category "$(CATEGORY)") \
 		"$(BLOGGER)"
 
 
-.PHONY: help venv html clean regenerate serve devserver publish github rsync_upload test check-content bench bench-10k bench-import bench-bad-input newpost import
+.PHONY: help venv html clean regenerate serve devserver publish github rsync_upload test check-content bench bench-10k bench-import bench-bad-input newpost import dist

@@ -85,7 +85,7 @@ GZIP_CACHE = False  # compressing it again on every build costs ~5% of a rebuild
 # reads `.content` or `.summary`, so it is listed first.
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "dedup",  # removes repeated paragraphs, says what it removed
+    "dedup",  # pelican-dedup (plugins/pelican-dedup): removes repeated paragraphs
     "plain_summaries",  # index and feed excerpts as plain text (after dedup)
     "content_guard",  # clear messages for bad posts; a build with problems fails plainly
     "atom_feeds",  # feeds with stable ids and links that work in readers
@@ -165,7 +165,7 @@ RSS_FEED_SUMMARY_ONLY = False
 # of 100 full posts were a tenth of a build of 1,000 posts.
 FEED_MAX_ITEMS = 25
 
-# The duplicate-paragraph plugin (see plugins/dedup/README.md for every key).
+# The duplicate-paragraph plugin (see plugins/pelican-dedup/README.md for every key).
 DEDUP = {
     "MODE": "remove",
 }

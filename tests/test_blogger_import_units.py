@@ -5,7 +5,7 @@ rules finding a body saved twice once the classic editor's lines are <p>s."""
 import datetime
 
 import pytest
-from dedup.repair import repair_html
+from pelican.plugins.dedup.repair import repair_html
 
 from scripts.blogger_import import blogger_html, links, posts
 from scripts.blogger_import.export import Entry

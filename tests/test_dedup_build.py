@@ -8,6 +8,7 @@ and the same text in the index summary and the feed.
 
 import json
 import re
+import runpy
 import shutil
 
 import feedparser
@@ -19,6 +20,8 @@ from tests.conftest import ROOT, build, make, run_pelican
 from tests.test_site import SEED
 
 MARCH_3_SOURCE = "posts/2013-03-03-what-i-am-learning-from-hiring-managers.md"
+# The plugin's own corpus of posts with planted copies (its tests use it too).
+CORPUS = ROOT / "plugins" / "pelican-dedup" / "tests" / "dedup_corpus.py"
 MARCH_3 = "2013/03/what-i-am-learning-from-hiring-managers.html"
 MARCH_8 = "2013/03/two-interviews-this-week.html"
 # The site's own plugins but the cleaner.
@@ -304,7 +307,7 @@ def test_check_content_fix_removes_what_the_build_removes_on_the_corpus(tmp_path
     """The Markdown posts of the plugin's corpus: a build of the sources fixed by
     `make check-content FIX=1` (without the plugin) shows the same text as the
     build of the untouched sources with the plugin."""
-    from dedup.tests.corpus import CASES
+    CASES = runpy.run_path(str(CORPUS))["CASES"]
 
     posts = tmp_path / "content" / "posts"
     posts.mkdir(parents=True)

@@ -1,7 +1,7 @@
 """``python -m scripts.blogger_import FILE``: the command behind ``make import``.
 
-Needs the dedup plugin importable (``PYTHONPATH=plugins``, as the Makefile
-sets). Exit status: 0 imported (files kept because of local edits are
+Uses the dedup plugin (pelican-dedup, installed by requirements.txt). Exit
+status: 0 imported (files kept because of local edits are
 reported, not failures), 1 the export or the content folder could not be used;
 then nothing was written.
 """

@@ -6,7 +6,6 @@ paragraphs (tests/data/blogger-seed.txt): half in the classic editor's
 twice, four labels each, a comment on every fifth. It is written in both
 formats and each is imported into a fresh copy of content/, in this process,
 as `make import` would; the figure is the wall time of the import.
-Needs PYTHONPATH=plugins (for the dedup rules), like `make import`.
 """
 
 import argparse

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from dedup.repair import repair_html
-from dedup.settings import read_settings as read_dedup_settings
+from pelican.plugins.dedup.repair import repair_html
+from pelican.plugins.dedup.settings import read_settings as read_dedup_settings
 from pelican.urlwrappers import Tag
 from pelican.utils import slugify
 

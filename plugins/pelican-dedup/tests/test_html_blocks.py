@@ -3,9 +3,9 @@
 import markdown
 import pytest
 
-from dedup import core
-from dedup.html_blocks import HtmlBlock, cut_blocks, find_blocks
-from dedup.repair import repair_html
+from pelican.plugins.dedup import core
+from pelican.plugins.dedup.html_blocks import HtmlBlock, cut_blocks, find_blocks
+from pelican.plugins.dedup.repair import repair_html
 
 
 def render(source):

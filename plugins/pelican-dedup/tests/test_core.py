@@ -2,7 +2,7 @@
 
 import pytest
 
-from dedup.core import (
+from pelican.plugins.dedup.core import (
     Block,
     Decision,
     Options,
@@ -403,7 +403,7 @@ def test_every_dash_and_the_double_hyphen_fold_alike():
 
 
 def test_unspaced_scripts_are_measured_on_characters():
-    from dedup.text import length, units
+    from pelican.plugins.dedup.text import length, units
 
     chinese = "我今天去了第二次面试，面试官问了很多问题。"
     assert units(normalize(chinese).split()) == list(normalize(chinese))

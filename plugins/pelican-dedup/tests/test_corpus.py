@@ -7,12 +7,11 @@ import unicodedata
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from dedup_corpus import CASES
 from docutils.core import publish_parts
 from pelican.settings import DEFAULT_CONFIG
 
-from dedup.repair import repair_html
-
-from .corpus import CASES
+from pelican.plugins.dedup.repair import repair_html
 
 
 def render(fmt, source):

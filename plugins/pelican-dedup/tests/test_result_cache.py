@@ -3,8 +3,8 @@
 import shutil
 from pathlib import Path
 
-from dedup import result_cache
-from dedup.result_cache import FILE_NAME, ResultCache, rule_modules, rules_digest
+from pelican.plugins.dedup import result_cache
+from pelican.plugins.dedup.result_cache import FILE_NAME, ResultCache, rule_modules, rules_digest
 
 PLUGIN = Path(result_cache.__file__).parent
 SETTINGS = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}

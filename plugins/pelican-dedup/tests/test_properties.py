@@ -10,11 +10,17 @@ import markdown
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from dedup import screen
-from dedup import text as folding
-from dedup.core import Block, Options, could_have_decisions, find_duplicates, normalize
-from dedup.html_blocks import cut_blocks, find_blocks
-from dedup.html_tree import visible_texts
+from pelican.plugins.dedup import screen
+from pelican.plugins.dedup import text as folding
+from pelican.plugins.dedup.core import (
+    Block,
+    Options,
+    could_have_decisions,
+    find_duplicates,
+    normalize,
+)
+from pelican.plugins.dedup.html_blocks import cut_blocks, find_blocks
+from pelican.plugins.dedup.html_tree import visible_texts
 
 SHORT = [
     "Thanks!",

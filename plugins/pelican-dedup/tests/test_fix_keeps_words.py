@@ -9,11 +9,10 @@ repaired page.
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_no_loss_html import paragraph, with_copies, words_images_links
 
-from dedup import check_content
-from dedup.core import Options
-
-from .test_no_loss_html import paragraph, with_copies, words_images_links
+from pelican.plugins.dedup import check_content
+from pelican.plugins.dedup.core import Options
 
 RENDER = check_content.Renderer()
 SHAPES = ["{}", "- {}", "1. {}", "> {}", "## {}", "{}[^1]", "<div>{}</div>"]

@@ -12,13 +12,12 @@ import markdown
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_no_loss_html import blogger_html, markdown_html
 
-from dedup.html_blocks import find_blocks
-from dedup.html_tree import Text, parse, visible_texts
-from dedup.repair import repair_html
-from dedup.text import normalize
-
-from .test_no_loss_html import blogger_html, markdown_html
+from pelican.plugins.dedup.html_blocks import find_blocks
+from pelican.plugins.dedup.html_tree import Text, parse, visible_texts
+from pelican.plugins.dedup.repair import repair_html
+from pelican.plugins.dedup.text import normalize
 
 ROOT = Path(__file__).resolve().parents[3]
 PIECES = [

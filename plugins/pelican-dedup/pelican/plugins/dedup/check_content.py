@@ -9,7 +9,7 @@ fix is written only when the fixed source renders to the same visible text
 as the build's repaired page; otherwise the file is left alone and named.
 Each file keeps its line endings.
 
-    python -m dedup.check_content [--fix] [--settings pelicanconf.py] PATH...
+    pelican-dedup check [--fix] [--settings pelicanconf.py] PATH...
 
 Exit status: 0 when no duplicate is found (or all were fixed), 1 when
 duplicates are found (or one could not be fixed), 2 when a file cannot be read.
@@ -169,9 +169,9 @@ def load_settings(settings_path):
     return read_settings(pelican_settings).options, pelican_settings.get("MARKDOWN")
 
 
-def main(argv=None):
+def main(argv=None, prog="check-content"):
     parser = argparse.ArgumentParser(
-        prog="check-content", description="List duplicated paragraphs in Markdown sources."
+        prog=prog, description="List duplicated paragraphs in Markdown sources."
     )
     parser.add_argument("paths", nargs="+", help="Markdown files or folders")
     parser.add_argument(

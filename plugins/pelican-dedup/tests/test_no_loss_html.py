@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from dedup.repair import repair_html
+from pelican.plugins.dedup.repair import repair_html
 
 SENTENCES = [
     "The second interview with the logistics firm was a panel of four people.",

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from dedup import check_content
+from pelican.plugins.dedup import check_content
 
 SEED_POST = (
     Path(__file__).resolve().parents[3]
