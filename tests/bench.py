@@ -7,13 +7,14 @@ turns so that both see the same machine load:
 
 - this site (pelicanconf.py: every plugin, this theme) and
 - stock Pelican (no plugins, its default theme, its default settings with the
-  content cache on, as this site has it),
+  content cache on, as this site has it; no search index),
 
 cold (no output, no cache) and then warm (one post edited, the content cache
 loaded), and prints medians side by side with the goals. It also prints the
 duplicate-paragraph plugin's share of a cold build's CPU (the plugin times its
-own work), the peak memory of each build, and how soon a saved edit reaches
-output/ under `pelican -lr` (what `make devserver` runs). With `hugo` on PATH
+own work), the time and size of the search index, the peak memory of each
+build, and how soon a saved edit reaches output/ under `pelican -lr` (what
+`make devserver` runs). With `hugo` on PATH
 it builds the same posts with Hugo and minimal templates, as a reference.
 
 Figures, never a pass or fail: docs/benchmarks.md keeps them with their date.
@@ -39,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PELICAN = Path(sys.executable).with_name("pelican")
 WIDE = {**os.environ, "COLUMNS": "300"}  # one log line per line
 PLUGIN_LINE = re.compile(r"dedup: checked \d+ post\(s\) in ([\d.]+) s")
+SEARCH_LINE = re.compile(r"search_index: indexed \d+ .* in ([\d.]+) s: (\d+) files, (\d+) KB")
 SEED = (ROOT / "tests" / "data" / "blogger-seed.txt").read_text(encoding="utf-8")
 WORDS = re.findall(r"[a-z']+", SEED.lower())
 # The diary's sentences, each once (its March 3 post was saved twice).
@@ -148,6 +150,7 @@ class Site:
         run = run_measured(self.command(), cwd=ROOT)
         inside = PLUGIN_LINE.search(run["log"])
         run["plugin"] = float(inside[1]) if inside else None
+        run["search"] = SEARCH_LINE.search(run["log"])
         self.runs[kind].append(run)
 
     def round(self, number):
@@ -252,6 +255,11 @@ def report(posts, rounds, ours, stock):
     goal = "< 1024 MB at 10,000 posts" if posts >= 10000 else ""
     row("peak memory of a build, MB", peak["ours"], peak["stock"], goal)
     shares = [r["plugin"] / r["cpu"] for r in ours.runs["cold"] if r["plugin"] is not None]
+    indexed = [r["search"] for r in ours.runs["cold"] if r["search"]]
+    if indexed:
+        seconds = statistics.median(float(m[1]) for m in indexed)
+        print(f"search index (Pagefind) in a cold build: {seconds:.2f} s wall, {indexed[-1][2]} "
+              f"files, {indexed[-1][3]} KB  goal < 5 s")  # fmt: skip
     if shares:
         seconds = ours.median("cold", "plugin")
         print(f"dedup plugin's share of a cold build's CPU: {statistics.median(shares):.1%} "

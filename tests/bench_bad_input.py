@@ -22,6 +22,7 @@ from content_guard.budgets import estimate  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 PELICAN = Path(sys.executable).with_name("pelican")
 HEADER = "Title: {title}\nDate: 2013-04-01\n\n"
+FEW_WORDS_HEADER = "Title: Few words\nDate: 2013-04-01\n"
 
 
 def nested_list(depth):
@@ -31,6 +32,15 @@ def nested_list(depth):
 def big_post():
     paragraph = "A paragraph of a very long imported post, with some words in it. " * 6
     return "\n\n".join(f"{paragraph} {n}" for n in range(13_000))
+
+
+def few_words_twice(words):
+    """Two paragraphs of `words` words from an 8-word vocabulary, one word apart:
+    the worst case of the duplicate-paragraph plugin's word-by-word comparison."""
+    vocabulary = ["apple", "banana", "cherry", "date", "elder", "fig", "grape", "honey"]
+    text = [vocabulary[(n * 7 + n // 3) % 8] for n in range(words)]
+    edited = text[: words // 2] + ["kiwi"] + text[words // 2 + 1 :]
+    return f"{' '.join(text)}\n\n{' '.join(edited)}\n"
 
 
 def timed_build(extra_posts, *options):
@@ -90,6 +100,16 @@ def main():
         ),
         ("a list nested 1000 levels (skipped by content_guard)", deep, ()),
         ("the same, without content_guard", deep, without_guard),
+        (
+            "two 10,000-word paragraphs of 8 words, one word apart",
+            {"few-words.md": FEW_WORDS_HEADER + "\n" + few_words_twice(10_000)},
+            (),
+        ),
+        (
+            "the same, with Dedup: off",
+            {"few-words.md": FEW_WORDS_HEADER + "Dedup: off\n\n" + few_words_twice(10_000)},
+            (),
+        ),
         (
             "1000 '>' quote marks (skipped by content_guard)",
             {"quote.md": HEADER.format(title="Quote") + ">" * 1000 + " deep\n"},

@@ -2,6 +2,7 @@
 `make publish` makes it: every post and page, absolute URLs, JSON that parses."""
 
 import json
+import os
 import shutil
 import types
 from datetime import UTC, datetime
@@ -13,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader
 from scripts import page_weight
 from tests.conftest import ROOT, SAMPLE_POST, copy_content, run_pelican, soup
 
-SITEURL = "https://jobsearchdiary.example.org"
+SITEURL = os.environ["SITE_URL"]  # set for every test run by tests/conftest.py
 IMAGE_POST = """Title: The offer, in a picture
 Date: 2013-04-10 09:30
 Modified: 2013-04-12 18:00

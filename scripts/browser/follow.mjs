@@ -2,22 +2,24 @@
 // redirects (HTTP and meta refresh): node follow.mjs BASE PATH...
 import { launch } from "./launch.mjs";
 
-// Wait until the page shown has no meta refresh left (or 10 hops went by).
+// Wait until the document shown has no meta refresh left. Each refresh
+// destroys the document being watched, so the wait starts again on the next
+// one; a refresh that never fires times out and fails loudly.
 async function settle(page) {
-  for (let hop = 0; hop < 10; hop++) {
+  for (let hop = 0; hop < 20; hop++) {
     try {
       await page.waitForLoadState("load");
-      const refresh = await page.evaluate(
-        () => document.querySelector('meta[http-equiv="refresh"]') !== null,
+      await page.waitForFunction(
+        () => !document.querySelector('meta[http-equiv="refresh"]'),
+        null,
+        { timeout: 10000 },
       );
-      if (!refresh) return;
-      const here = page.url();
-      await page.waitForURL((url) => url.href !== here, { timeout: 10000 });
+      return;
     } catch (error) {
-      // The refresh navigated while we looked: look again at the new page.
       if (!/context was destroyed|navigat/i.test(String(error))) throw error;
     }
   }
+  throw new Error("more than 20 redirects");
 }
 
 const [base, ...paths] = process.argv.slice(2);
