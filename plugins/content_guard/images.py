@@ -19,20 +19,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-logger = logging.getLogger(__name__)
+from .collisions import all_content
 
-CONTENT_LISTS = (
-    "articles",
-    "translations",
-    "drafts",
-    "drafts_translations",
-    "hidden_articles",
-    "hidden_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "draft_translations",
-)
+logger = logging.getLogger(__name__)
 
 
 class _ImageSources(HTMLParser):
@@ -90,32 +79,29 @@ def line_of_text(path, needle):
 def check_generator(generator):
     """article/page_generator_finalized: a warning per relative image of every post."""
     content_root = generator.settings["PATH"]
-    seen = set()
-    for name in CONTENT_LISTS:
-        for content in getattr(generator, name, None) or []:
-            html = content._content or ""
-            if id(content) in seen or "<img" not in html:
+    for content in all_content([generator]):
+        html = content._content or ""
+        if "<img" not in html:
+            continue
+        for src in image_sources(html):
+            if not is_relative(src):
                 continue
-            seen.add(id(content))
-            for src in image_sources(html):
-                if not is_relative(src):
-                    continue
-                link, exists = suggestion(src, content.relative_dir, content_root)
-                line = line_of_text(content.source_path, src)
-                where = content.relative_source_path or content.source_path
-                if line:
-                    where = f"{where}, line {line}"
-                missing = (
-                    ""
-                    if exists
-                    else f" (and there is no {os.path.join(content_root, link[9:])}: "
-                    "put the picture there)"
-                )
-                logger.warning(
-                    "%s: image %r is a relative path, which pages and feeds resolve "
-                    "from their own address, not from the .md file; write %s instead%s",
-                    where,
-                    src,
-                    link,
-                    missing,
-                )
+            link, exists = suggestion(src, content.relative_dir, content_root)
+            line = line_of_text(content.source_path, src)
+            where = content.relative_source_path or content.source_path
+            if line:
+                where = f"{where}, line {line}"
+            missing = (
+                ""
+                if exists
+                else f" (and there is no {os.path.join(content_root, link[9:])}: "
+                "put the picture there)"
+            )
+            logger.warning(
+                "%s: image %r is a relative path, which pages and feeds resolve "
+                "from their own address, not from the .md file; write %s instead%s",
+                where,
+                src,
+                link,
+                missing,
+            )

@@ -32,31 +32,31 @@ class Settings:
     exclude_selectors: tuple[str, ...]
 
 
+def _selectors(value):
+    return isinstance(value, list | tuple) and all(isinstance(s, str) and s.strip() for s in value)
+
+
+# Each key: (its test, what it must be), for the message naming a bad value.
+CHECKS = {
+    "ENABLED": (lambda value: isinstance(value, bool), "True or False"),
+    "OUTPUT_SUBDIR": (
+        lambda value: isinstance(value, str) and bool(SUBDIR.fullmatch(value)),
+        "one folder name of letters, digits, - or _",
+    ),
+    "EXCLUDE_SELECTORS": (_selectors, "a list of CSS selectors"),
+}
+
+
 def read_settings(pelican_settings):
-    """Validated Settings from a Pelican settings mapping."""
+    """Validated Settings from a Pelican settings mapping: every key checked by CHECKS."""
     given = pelican_settings.get("SEARCH_INDEX") or {}
     if not isinstance(given, dict):
         raise SettingsError(f"SEARCH_INDEX must be a dict, not {type(given).__name__}")
-    unknown = sorted(set(given) - set(DEFAULTS))
+    unknown = sorted(set(given) - set(CHECKS))
     if unknown:
-        raise SettingsError(
-            f"SEARCH_INDEX has unknown key(s) {unknown}; known keys are {sorted(DEFAULTS)}"
-        )
+        raise SettingsError(f"SEARCH_INDEX has unknown key(s) {unknown}; known: {sorted(CHECKS)}")
     values = {**DEFAULTS, **given}
-    enabled = values["ENABLED"]
-    if not isinstance(enabled, bool):
-        raise SettingsError(f"SEARCH_INDEX['ENABLED'] must be True or False, not {enabled!r}")
-    subdir = values["OUTPUT_SUBDIR"]
-    if not isinstance(subdir, str) or not SUBDIR.fullmatch(subdir):
-        raise SettingsError(
-            "SEARCH_INDEX['OUTPUT_SUBDIR'] must be one folder name of letters, digits, - or _,"
-            f" not {subdir!r}"
-        )
-    selectors = values["EXCLUDE_SELECTORS"]
-    if not isinstance(selectors, list | tuple) or not all(
-        isinstance(s, str) and s.strip() for s in selectors
-    ):
-        raise SettingsError(
-            f"SEARCH_INDEX['EXCLUDE_SELECTORS'] must be a list of CSS selectors, not {selectors!r}"
-        )
-    return Settings(enabled, subdir, tuple(selectors))
+    for key, (test, expected) in CHECKS.items():
+        if not test(values[key]):
+            raise SettingsError(f"SEARCH_INDEX[{key!r}] must be {expected}, not {values[key]!r}")
+    return Settings(values["ENABLED"], values["OUTPUT_SUBDIR"], tuple(values["EXCLUDE_SELECTORS"]))
