@@ -29,6 +29,9 @@ TIMEZONE = "UTC"
 # A post dated in the future stays a draft until a build on or after its date.
 WITH_FUTURE_DATES = False
 DEFAULT_LANG = "en"
+# A post without a Category: line (an imported one, say) is filed here, as
+# `make newpost` files a new one, instead of Pelican's "misc".
+DEFAULT_CATEGORY = "Job search"
 DEFAULT_DATE_FORMAT = "%A, %B %-d, %Y"  # Blogger style: "Friday, March 8, 2013"
 
 THEME = "theme"

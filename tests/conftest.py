@@ -65,6 +65,11 @@ def files(site):
     return {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def lines_naming(log, name):
+    """The log lines that name a content file."""
+    return [line for line in log.splitlines() if name in line]
+
+
 def write_posts(folder, posts):
     """Write {name: text or bytes} into folder (names may hold subfolders)."""
     for name, text in posts.items():
@@ -103,6 +108,7 @@ def make(target, content, output, *variables, env=None):
     )  # fmt: skip
     if target in PUBLISH_TARGETS:
         assert not development.exists(), f"make {target} wrote the development output"
+    result.log = result.stdout + result.stderr
     return result
 
 

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ElementTree
 import feedparser
 import pytest
 
-from tests.conftest import copy_content, run_pelican, soup, write_posts
+from tests.conftest import copy_content, lines_naming, run_pelican, soup, write_posts
 
 # A development build of the whole bad site takes about 4 s here; a hang fails
 # the test. (Before content_guard, the 1000-level list alone took 23 s and
@@ -54,11 +54,6 @@ BAD_POSTS = {
     "cafe-1.md": "Title: Accent and case one\nDate: 2013-04-09\nTags: Café, Python\n\nOne.\n",
     "cafe-2.md": "Title: Accent and case two\nDate: 2013-04-10\nTags: cafe, PYTHON\n\nTwo.\n",
 }
-
-
-def lines_naming(log, name):
-    """The log lines that name a content file."""
-    return [line for line in log.splitlines() if name in line]
 
 
 def text_of(path):

@@ -21,7 +21,16 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import PELICAN, ROOT, copy_content, make
+from tests.conftest import (
+    PELICAN,
+    ROOT,
+    copy_content,
+    files,
+    lines_naming,
+    make,
+    soup,
+    write_posts,
+)
 from tests.tools import require
 
 GOOD = "Date: 2013-04-01\nCategory: Job search\n"
@@ -55,26 +64,14 @@ def png_bytes(width=3, height=2):
 JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffd9")
 
 
-def write(content, name, text):
-    path = content / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
+def write_post(content, name, text):
+    """One file written into content/ (text or bytes); its path."""
+    return write_posts(content, {name: text}) / name
 
 
-def log_of(result):
-    return result.stdout + result.stderr
-
-
-def lines_naming(log, name):
-    return [line for line in log.splitlines() if name in line]
-
-
-def soup(path):
-    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+def paths(folder):
+    """The relative paths of every file of a built site."""
+    return {path.as_posix() for path in files(folder)}
 
 
 def published_texts(output):
@@ -96,23 +93,27 @@ def published_texts(output):
 
 PHOTO_POST = (
     "Title: My desk\n" + GOOD + "\nThe desk where it happens.\n\n"
-    "![Desk]({static}/images/desk.png)\n\n![Window]({static}/images/window.jpg)\n"
+    "![Desk]({static}/images/desk.png)\n\n![Window]({static}/images/window.jpg)\n\n"
+    "![Offer]({attach}offer.png)\n"
 )
 
 
 @pytest.mark.parametrize("target", ["html", "publish"])
 def test_photos_are_copied_and_shown_on_every_page_of_the_post(tmp_path, target):
     content = copy_content(tmp_path / "content")
-    png = write(content, "images/desk.png", png_bytes())
-    jpeg = write(content, "images/window.jpg", JPEG)
-    write(content, "posts/desk.md", PHOTO_POST)
+    png = write_post(content, "images/desk.png", png_bytes())
+    jpeg = write_post(content, "images/window.jpg", JPEG)
+    write_post(content, "posts/desk.md", PHOTO_POST)
+    beside = write_post(content, "posts/offer.png", png_bytes(4, 4))  # {attach}: beside the post
     output = tmp_path / "output"
     result = make_html(content, output) if target == "html" else make(target, content, output)
-    log = log_of(result)
+    log = result.log
     assert result.returncode == 0, log
     assert "Traceback" not in log and "not UTF-8" not in log
     assert (output / "images" / "desk.png").read_bytes() == png.read_bytes()
     assert (output / "images" / "window.jpg").read_bytes() == jpeg.read_bytes()
+    assert "{attach}" not in log  # Pelican's "cannot relocate" warning
+    assert (output / "2013" / "04" / "offer.png").read_bytes() == beside.read_bytes()
     # Every <img> of every page resolves to a file of the site.
     shown = 0
     for page in output.rglob("*.html"):
@@ -125,27 +126,29 @@ def test_photos_are_copied_and_shown_on_every_page_of_the_post(tmp_path, target)
                 target_file = (page.parent / src).resolve()
             assert target_file.is_file(), (page, img["src"])
             shown += 1
-    assert shown >= 2
+    assert shown >= 3
     feed = feedparser.parse(str(output / "feeds" / "all.atom.xml"))
     (entry,) = [e for e in feed.entries if e.title == "My desk"]
-    sources = [img["src"] for img in BeautifulSoup(entry.content[0].value, "html.parser")("img")]
+    sources = [img["src"] for img in soup(entry.content[0].value)("img")]
     assert sources and all(src.startswith(("http://", "https://")) for src in sources)
-    assert all(src.endswith(("/images/desk.png", "/images/window.jpg")) for src in sources)
+    assert all(
+        src.endswith(("/images/desk.png", "/images/window.jpg", "/04/offer.png")) for src in sources
+    )
 
 
 def test_a_relative_image_path_is_a_warning_naming_file_line_and_fix(tmp_path):
     content = copy_content(tmp_path / "content")
-    write(content, "images/desk.png", png_bytes())
-    write(content, "posts/beside.png", png_bytes())
-    write(
+    write_post(content, "images/desk.png", png_bytes())
+    write_post(content, "posts/beside.png", png_bytes())
+    write_post(
         content,
         "posts/relative.md",
         "Title: Relative pictures\n" + GOOD + "\nText.\n\n![x](../images/desk.png)\n\n"
         "![y](beside.png)\n",
     )
     result = make_html(content, tmp_path / "output")
-    assert result.returncode == 0, log_of(result)
-    lines = [line for line in lines_naming(log_of(result), "posts/relative.md")]
+    assert result.returncode == 0, result.log
+    lines = [line for line in lines_naming(result.log, "posts/relative.md")]
     assert any(
         "WARNING" in line
         and "posts/relative.md, line 7: image '../images/desk.png' is a relative path" in line
@@ -158,7 +161,7 @@ def test_a_relative_image_path_is_a_warning_naming_file_line_and_fix(tmp_path):
     ), lines
     result = make("publish", content, tmp_path / "published")
     assert result.returncode != 0
-    assert "posts/relative.md, line 7" in log_of(result)
+    assert "posts/relative.md, line 7" in result.log
 
 
 # Drafts --------------------------------------------------------------------
@@ -181,12 +184,12 @@ SECRETS = [
 
 def test_nothing_of_a_draft_or_future_post_is_published(tmp_path):
     content = copy_content(tmp_path / "content")
-    write(content, "posts/draft.md", DRAFT)
-    write(content, "posts/future.md", FUTURE)
-    write(content, "pages/private.md", DRAFT_PAGE)
+    write_post(content, "posts/draft.md", DRAFT)
+    write_post(content, "posts/future.md", FUTURE)
+    write_post(content, "pages/private.md", DRAFT_PAGE)
     output = tmp_path / "output"
     result = make("publish", content, output)
-    assert result.returncode == 0, log_of(result)
+    assert result.returncode == 0, result.log
     texts = published_texts(output)
     assert any(name.endswith(".gz") for name in texts)
     assert any(name.endswith(".br") for name in texts)
@@ -200,13 +203,13 @@ def test_nothing_of_a_draft_or_future_post_is_published(tmp_path):
     www = tmp_path / "www"
     www.mkdir()
     result = make("rsync_upload", content, output, f"RSYNC_TARGET={www}/")
-    assert result.returncode == 0, log_of(result)
+    assert result.returncode == 0, result.log
     assert published_texts(www) == published_texts(output)
 
     # A development build still previews them.
     preview = tmp_path / "preview"
     result = make_html(content, preview)
-    assert result.returncode == 0, log_of(result)
+    assert result.returncode == 0, result.log
     draft_page = preview / "drafts" / "2013" / "04" / "salary-talk-with-globex.html"
     assert "123,456 zorkmids" in draft_page.read_text(encoding="utf-8")
     assert (preview / "drafts" / "2099" / "01" / "offer-accepted-at-initech.html").exists()
@@ -224,10 +227,10 @@ TYPOS = (
 
 def test_misspelled_keys_warn_in_development_and_stop_publishing(tmp_path):
     content = copy_content(tmp_path / "content")
-    write(content, "posts/typos.md", TYPOS)
-    write(content, "posts/tittle.md", "Tittle: No title\nDate: 2013-04-03\n\nText.\n")
+    write_post(content, "posts/typos.md", TYPOS)
+    write_post(content, "posts/tittle.md", "Tittle: No title\nDate: 2013-04-03\n\nText.\n")
     result = make_html(content, tmp_path / "output")
-    log = log_of(result)
+    log = result.log
     assert result.returncode == 0, log
     lines = lines_naming(log, "posts/typos.md")
     for line_number, written, meant in [
@@ -248,7 +251,7 @@ def test_misspelled_keys_warn_in_development_and_stop_publishing(tmp_path):
     ), log
 
     result = make("publish", content, tmp_path / "published")
-    log = log_of(result)
+    log = result.log
     assert result.returncode != 0
     assert any(
         "ERROR" in line and "line 3: unknown metadata key 'Staus'" in line
@@ -260,19 +263,19 @@ def test_misspelled_keys_warn_in_development_and_stop_publishing(tmp_path):
 
 def test_modified_before_date_warns_and_stops_publishing(tmp_path):
     content = copy_content(tmp_path / "content")
-    write(
+    write_post(
         content, "posts/old.md", "Title: Back to the past\n" + GOOD + "Modified: 2012-01-01\n\nX.\n"
     )
     result = make_html(content, tmp_path / "output")
-    assert result.returncode == 0, log_of(result)
+    assert result.returncode == 0, result.log
     assert any(
         "WARNING" in line
         and "posts/old.md, line 4: Modified: 2012-01-01 00:00" in line
         and "is earlier than Date: 2013-04-01 00:00" in line
-        for line in lines_naming(log_of(result), "old.md")
-    ), log_of(result)
+        for line in lines_naming(result.log, "old.md")
+    ), result.log
     result = make("publish", content, tmp_path / "published")
-    assert result.returncode != 0 and "posts/old.md, line 4" in log_of(result)
+    assert result.returncode != 0 and "posts/old.md, line 4" in result.log
 
 
 # make newpost --------------------------------------------------------------
@@ -290,14 +293,14 @@ def test_modified_before_date_warns_and_stops_publishing(tmp_path):
 def test_newpost_writes_the_title_exactly(tmp_path, title):
     content = copy_content(tmp_path / "content")
     result = make("newpost", content, tmp_path / "output", env={"TITLE": title})
-    assert result.returncode == 0, log_of(result)
+    assert result.returncode == 0, result.log
     (post,) = [p for p in (content / "posts").glob("*.md") if not p.name.startswith("2013")]
     assert post.read_text(encoding="utf-8").splitlines()[0] == f"Title: {title}"
     assert not list(ROOT.glob("pwned*")) and not list(tmp_path.rglob("pwned*"))
     # Given on the command line instead of the environment: the same.
     post.unlink()
     result = make("newpost", content, tmp_path / "output", f"TITLE={title}")
-    assert result.returncode == 0, log_of(result)
+    assert result.returncode == 0, result.log
     (post,) = [p for p in (content / "posts").glob("*.md") if not p.name.startswith("2013")]
     assert post.read_text(encoding="utf-8").splitlines()[0] == f"Title: {title}"
 
@@ -305,7 +308,7 @@ def test_newpost_writes_the_title_exactly(tmp_path, title):
 def test_newpost_skeleton_is_documented_private_and_guarded(tmp_path):
     content = copy_content(tmp_path / "content")
     result = make("newpost", content, tmp_path / "output", "TITLE=🎉🎉")
-    assert result.returncode == 0, log_of(result)
+    assert result.returncode == 0, result.log
     (post,) = [p for p in (content / "posts").glob("*.md") if not p.name.startswith("2013")]
     text = post.read_text(encoding="utf-8")
     slug = re.search(r"^Slug: (\S+)$", text, re.M).group(1)
@@ -328,14 +331,14 @@ def test_newpost_skeleton_is_documented_private_and_guarded(tmp_path):
     # A draft with the placeholder does not stop publishing, and is not published.
     output = tmp_path / "published"
     result = make("publish", content, output)
-    assert result.returncode == 0, log_of(result)
+    assert result.returncode == 0, result.log
     placeholder = text.strip().splitlines()[-1]
     assert not any(placeholder in t for t in published_texts(output).values())
 
     # Published with the placeholder still there: make publish names the file and line.
     post.write_text(text.replace("Status: draft", "Status: published"), encoding="utf-8")
     result = make("publish", content, output)
-    log = log_of(result)
+    log = result.log
     assert result.returncode != 0
     assert f"posts/{post.name}, line 9: still holds the placeholder" in log, log
     assert placeholder not in (output / "index.html").read_text(encoding="utf-8")
@@ -365,7 +368,7 @@ def test_publish_refuses_a_placeholder_address(tmp_path, site_url, expected):
          f"VENV={Path(PELICAN).parent.parent}"],
         cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
     )  # fmt: skip
-    log = log_of(result)
+    log = result.log
     assert result.returncode != 0
     assert "Not publishing: SITEURL" in log and expected in log, log
     assert "Traceback" not in log
@@ -377,28 +380,30 @@ def test_publish_refuses_a_placeholder_address(tmp_path, site_url, expected):
 
 def test_same_title_in_two_months_builds_and_a_real_collision_stops(tmp_path):
     content = copy_content(tmp_path / "content")
-    write(content, "posts/oct.md", "Title: Phone screen\nDate: 2026-10-02\n\nOctober call.\n")
-    write(content, "posts/nov.md", "Title: Phone screen\nDate: 2026-11-05\n\nNovember call.\n")
+    write_post(content, "posts/oct.md", "Title: Phone screen\nDate: 2026-10-02\n\nOctober call.\n")
+    write_post(content, "posts/nov.md", "Title: Phone screen\nDate: 2026-11-05\n\nNovember call.\n")
     output = tmp_path / "output"
     result = make("publish", content, output, env={"SITE_URL": "https://diary.test"})
-    assert result.returncode == 0, log_of(result)
+    assert result.returncode == 0, result.log
     assert "October call." in (output / "2026/10/phone-screen.html").read_text(encoding="utf-8")
     assert "November call." in (output / "2026/11/phone-screen.html").read_text(encoding="utf-8")
     index = (output / "index.html").read_text(encoding="utf-8")
     assert index.count("Phone screen") >= 2
 
     # Same slug and month in another language: a translation, not a collision.
-    write(content, "posts/nov-fr.md", "Title: Entretien\nDate: 2026-11-06\nSlug: phone-screen\n"
-          "Lang: fr\n\nAppel de novembre.\n")  # fmt: skip
+    french = (
+        "Title: Entretien\nDate: 2026-11-06\nSlug: phone-screen\nLang: fr\n\nAppel de novembre.\n"
+    )
+    write_post(content, "posts/nov-fr.md", french)
     result = make_html(content, tmp_path / "translated")
-    assert result.returncode == 0, log_of(result)
+    assert result.returncode == 0, result.log
     assert (tmp_path / "translated" / "phone-screen-fr.html").exists()
     assert "Entretien" not in (tmp_path / "translated" / "index.html").read_text(encoding="utf-8")
     (content / "posts" / "nov-fr.md").unlink()
 
-    write(content, "posts/nov-again.md", "Title: Phone screen\nDate: 2026-11-20\n\nAgain.\n")
+    write_post(content, "posts/nov-again.md", "Title: Phone screen\nDate: 2026-11-20\n\nAgain.\n")
     result = make_html(content, tmp_path / "dev")
-    log = log_of(result)
+    log = result.log
     assert result.returncode != 0
     assert any(
         "ERROR" in line
@@ -436,11 +441,11 @@ The first real sentence has **bold** and `inline` words & more.
 
 def test_summaries_are_plain_text_on_index_and_feed(tmp_path):
     content = copy_content(tmp_path / "content")
-    write(content, "images/desk.png", png_bytes())
-    write(content, "posts/rich.md", RICH_POST)
+    write_post(content, "images/desk.png", png_bytes())
+    write_post(content, "posts/rich.md", RICH_POST)
     output = tmp_path / "output"
     result = make_html(content, output)
-    assert result.returncode == 0, log_of(result)
+    assert result.returncode == 0, result.log
     (article,) = [
         a for a in soup(output / "index.html").select("article.summary") if "Rich opening" in a.text
     ]
@@ -464,31 +469,27 @@ def test_summaries_are_plain_text_on_index_and_feed(tmp_path):
 # output/ is what a clean build writes ----------------------------------------
 
 
-def files(folder):
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-
-
 def test_a_development_build_leaves_nothing_older_in_output(tmp_path):
     content = copy_content(tmp_path / "content")
     output = tmp_path / "output"
-    moved = write(content, "posts/moving.md", "Title: Moving\n" + GOOD + "\nI move.\n")
+    moved = write_post(content, "posts/moving.md", "Title: Moving\n" + GOOD + "\nI move.\n")
     assert make("publish", content, output).returncode == 0
-    assert "sitemap.xml" in files(output) and any(f.endswith(".gz") for f in files(output))
+    assert "sitemap.xml" in paths(output) and any(f.endswith(".gz") for f in paths(output))
 
     moved.write_text("Title: Moving\nSlug: moved\n" + GOOD + "\nI moved.\n", encoding="utf-8")
-    write(content, "posts/gone.md", "Title: Gone soon\n" + GOOD + "\nBye.\n")
+    write_post(content, "posts/gone.md", "Title: Gone soon\n" + GOOD + "\nBye.\n")
     result = make_html(content, output)
-    assert result.returncode == 0, log_of(result)
-    assert "2013/04/gone-soon.html" in files(output)
+    assert result.returncode == 0, result.log
+    assert "2013/04/gone-soon.html" in paths(output)
     (content / "posts" / "gone.md").unlink()
     result = make_html(content, output)
-    assert result.returncode == 0, log_of(result)
+    assert result.returncode == 0, result.log
 
     clean = tmp_path / "clean"
     assert make_html(content, clean).returncode == 0
-    assert files(output) == files(clean)
-    assert "2013/04/moving.html" not in files(output) and "2013/04/moved.html" in files(output)
-    assert "sitemap.xml" not in files(output)
+    assert paths(output) == paths(clean)
+    assert "2013/04/moving.html" not in paths(output) and "2013/04/moved.html" in paths(output)
+    assert "sitemap.xml" not in paths(output)
 
 
 # Log lines -------------------------------------------------------------------
@@ -498,7 +499,7 @@ def test_a_development_build_leaves_nothing_older_in_output(tmp_path):
 def test_a_long_path_stays_on_one_line_in_a_piped_log(tmp_path, columns):
     content = copy_content(tmp_path / "content")
     deep = "posts/" + "/".join(["a-rather-long-folder-name"] * 4) + "/typo.md"
-    post = write(content, deep, "Title: Typo\n" + GOOD + "Staus: draft\n\nText.\n")
+    post = write_post(content, deep, "Title: Typo\n" + GOOD + "Staus: draft\n\nText.\n")
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     if columns:
         env["COLUMNS"] = columns
@@ -508,7 +509,7 @@ def test_a_long_path_stays_on_one_line_in_a_piped_log(tmp_path, columns):
          f"VENV={Path(PELICAN).parent.parent}", f"PELICANOPTS=--cache-path {tmp_path / 'cache'}"],
         cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
     )  # fmt: skip
-    log = log_of(result)
+    log = result.log
     assert result.returncode == 0, log
     assert len(str(post)) > 150
     assert any(
@@ -522,8 +523,10 @@ def test_a_long_path_stays_on_one_line_in_a_piped_log(tmp_path, columns):
 def test_dedup_counts_remembered_posts_not_hits(tmp_path):
     content = copy_content(tmp_path / "content")
     same = "Title: Twin {n}\n" + GOOD + "\nThe very same words in two posts, long enough.\n"
-    write(content, "posts/twin-1.md", same.format(n=1).replace("Title: Twin 1", "Title: Twin"))
-    write(content, "posts/twin-2.md", same.format(n=2).replace("Title: Twin 2", "Title: Twain"))
+    write_post(content, "posts/twin-1.md", same.format(n=1).replace("Title: Twin 1", "Title: Twin"))
+    write_post(
+        content, "posts/twin-2.md", same.format(n=2).replace("Title: Twin 2", "Title: Twain")
+    )
     cache = tmp_path / "cache"
     counts = []
     for _build in range(3):
@@ -533,8 +536,8 @@ def test_dedup_counts_remembered_posts_not_hits(tmp_path):
             cwd=ROOT, capture_output=True, text=True, timeout=600,
             env={**os.environ, "COLUMNS": "200"},
         )  # fmt: skip
-        assert result.returncode == 0, log_of(result)
-        found = re.search(r"checked (\d+) post\(s\) in [\d.]+ s \((\d+) remembered", log_of(result))
+        assert result.returncode == 0, result.log
+        found = re.search(r"checked (\d+) post\(s\) in [\d.]+ s \((\d+) remembered", result.log)
         counts.append((int(found.group(1)), int(found.group(2))))
     assert counts == [(5, 0), (5, 5), (5, 5)]
 

@@ -67,9 +67,14 @@ def theme_paths(settings):
 
 
 def static_paths(generators):
-    """{path: what} for each static file (images, files in content/extra)."""
+    """{path: what} for each static file (images, files in content/extra).
+
+    Through get_url_setting, not the ``save_as`` property: reading that marks
+    the file's place as referenced, and Pelican then refuses to move it beside
+    a post that links it with ``{attach}``.
+    """
     return {
-        static.save_as: f"the static file {static.relative_source_path}"
+        static.get_url_setting("save_as"): f"the static file {static.relative_source_path}"
         for generator in generators
         for static in getattr(generator, "staticfiles", None) or []
     }
