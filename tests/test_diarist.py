@@ -28,6 +28,7 @@ from tests.conftest import (
     files,
     lines_naming,
     make,
+    run_pelican,
     soup,
     write_posts,
 )
@@ -368,7 +369,7 @@ def test_publish_refuses_a_placeholder_address(tmp_path, site_url, expected):
          f"VENV={Path(PELICAN).parent.parent}"],
         cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
     )  # fmt: skip
-    log = result.log
+    log = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Not publishing: SITEURL" in log and expected in log, log
     assert "Traceback" not in log
@@ -509,7 +510,7 @@ def test_a_long_path_stays_on_one_line_in_a_piped_log(tmp_path, columns):
          f"VENV={Path(PELICAN).parent.parent}", f"PELICANOPTS=--cache-path {tmp_path / 'cache'}"],
         cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
     )  # fmt: skip
-    log = result.log
+    log = result.stdout + result.stderr
     assert result.returncode == 0, log
     assert len(str(post)) > 150
     assert any(
@@ -530,12 +531,7 @@ def test_dedup_counts_remembered_posts_not_hits(tmp_path):
     cache = tmp_path / "cache"
     counts = []
     for _build in range(3):
-        result = subprocess.run(
-            [str(PELICAN), str(content), "-o", str(tmp_path / "output"),
-             "-s", str(ROOT / "pelicanconf.py"), "--cache-path", str(cache)],
-            cwd=ROOT, capture_output=True, text=True, timeout=600,
-            env={**os.environ, "COLUMNS": "200"},
-        )  # fmt: skip
+        result = run_pelican(content, tmp_path / "output", cache=cache)
         assert result.returncode == 0, result.log
         found = re.search(r"checked (\d+) post\(s\) in [\d.]+ s \((\d+) remembered", result.log)
         counts.append((int(found.group(1)), int(found.group(2))))
