@@ -13,6 +13,9 @@ try {
   page.on("pageerror", (error) => errors.push(String(error)));
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   await page.goto(base + path, { waitUntil: "load" });
+  // The page's script shows the form when it is ready: wait for that, as a
+  // reader would, before tabbing to it (a busy machine runs it late).
+  await page.waitForSelector('input[type="search"]', { state: "visible" });
   // Tab from the top of the page until the search field has the focus.
   let focused = false;
   for (let i = 0; i < 20 && !focused; i++) {
