@@ -17,7 +17,7 @@ import logging
 import os
 import re
 
-from .collisions import CONTENT_LISTS, site_pages, source
+from .collisions import all_content, site_pages, source
 from .settings import BuildStopped, read_settings
 
 logger = logging.getLogger(__name__)
@@ -142,9 +142,6 @@ def report_clashes(static_generator):
     generators = [*_state["generators"], static_generator]
     settings = static_generator.settings
     articles = next((g for g in generators if hasattr(g, "articles")), None)
-    contents = {
-        id(c): c for g in generators for name in CONTENT_LISTS for c in getattr(g, name, [])
-    }
     options = read_settings(settings)
     own = options["RESERVED_PATHS"]
     reserved = {
@@ -156,7 +153,9 @@ def report_clashes(static_generator):
     if options["COMPLETION_MARK"]:
         reserved[options["COMPLETION_MARK"]] = "the mark of a finished build (COMPLETION_MARK)"
     prefixes = [path for path in own if path.endswith("/")]
-    messages = find_clashes(contents.values(), reserved, site_pages(articles, settings), prefixes)
+    messages = find_clashes(
+        all_content(generators), reserved, site_pages(articles, settings), prefixes
+    )
     for message in messages:
         logger.error("%s", message)
     _state.update(generators=[], found=len(messages))

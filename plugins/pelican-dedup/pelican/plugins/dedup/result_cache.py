@@ -47,7 +47,6 @@ class ResultCache:
         self.save_enabled = bool(pelican_settings.get("CACHE_CONTENT"))
         self.old = {}
         self.new = {}
-        self.hits = 0
         if pelican_settings.get("LOAD_CONTENT_CACHE"):
             self.old = self._load()
         # Nothing to look up and nothing to save: no need to hash each post.
@@ -69,7 +68,6 @@ class ResultCache:
     def get(self, digest):
         entry = self.new.get(digest) or self.old.get(digest)
         if entry is not None:
-            self.hits += 1
             self.new[digest] = entry
         return entry
 
