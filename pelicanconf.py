@@ -147,7 +147,12 @@ AUTHOR_SAVE_AS = "author/{slug}/index.html"
 AUTHORS_URL = "authors/"
 AUTHORS_SAVE_AS = "authors/index.html"
 
+# Only the index is split into pages, ten posts' openings each. Tag, category
+# and author pages list titles, as the archive does, all on one page: a reader
+# sees every post of a tag at once, and a 1,000-post site writes about 400
+# fewer pages (tag/b1/page/2/ and the like).
 DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"index": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

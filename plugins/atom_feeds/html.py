@@ -1,6 +1,7 @@
 """HTML helpers for feed entries: links a reader can follow, titles as text."""
 
 import re
+from functools import lru_cache
 from html import unescape
 from urllib.parse import urljoin
 
@@ -26,11 +27,14 @@ def _join_srcset(base, value):
     return ", ".join(candidates)
 
 
+@lru_cache(maxsize=256)
 def absolute_links(html, base):
     """Return ``html`` with every link and image URL made absolute against ``base``.
 
     A feed reader resolves relative URLs against the feed's address (or
     nothing), not the post's, so links that work on the page break there.
+    Remembered: a post is in the site's feed, its category's and each of its
+    tags', with the same HTML and base each time.
     """
     if not html or not _MAY_HOLD_URL.search(html):
         return html

@@ -1,5 +1,6 @@
 """Rank the published posts for each post, on article_generator_finalized."""
 
+import heapq
 import logging
 from collections import Counter
 
@@ -11,7 +12,9 @@ logger = logging.getLogger(__name__)
 
 
 def related(article, published, by_tag, most):
-    """Up to `most` published posts sharing the most tags with `article`."""
+    """Up to `most` published posts sharing the most tags with `article`, the
+    newest first among equals. `published` maps each post to its place, newest
+    first; `by_tag` each tag to its posts."""
     named = article.metadata.get("related_posts")
     if isinstance(named, str):
         by_slug = {post.slug: post for post in published}
@@ -21,9 +24,7 @@ def related(article, published, by_tag, most):
     for tag in getattr(article, "tags", None) or []:
         shared.update(by_tag.get(tag, ()))
     shared.pop(article, None)
-    order = {post: n for n, post in enumerate(published)}  # newest first
-    ranked = sorted(shared, key=lambda post: (-shared[post], order[post]))
-    return ranked[:most]
+    return heapq.nsmallest(most, shared, key=lambda post: (-shared[post], published[post]))
 
 
 def add_related_posts(generator):
@@ -33,9 +34,10 @@ def add_related_posts(generator):
     except SettingsError as error:
         logger.critical("more_on_this: %s", error)
         raise SystemExit(1) from error
-    published = sorted(generator.articles, key=lambda post: post.date, reverse=True)
+    newest_first = sorted(generator.articles, key=lambda post: post.date, reverse=True)
+    published = {post: place for place, post in enumerate(newest_first)}
     by_tag = {}
-    for post in published:
+    for post in newest_first:
         for tag in getattr(post, "tags", None) or []:
             by_tag.setdefault(tag, []).append(post)
     for article in [*generator.articles, *generator.drafts]:

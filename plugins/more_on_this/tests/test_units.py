@@ -25,7 +25,7 @@ def post(slug, day, *tags, **metadata):
 
 
 A, B, C, D = post("a", 1, "x", "y"), post("b", 2, "x"), post("c", 3, "y"), post("d", 4, "w")
-PUBLISHED = [D, C, B, A]  # newest first
+PUBLISHED = {post: place for place, post in enumerate([D, C, B, A])}  # newest first
 BY_TAG = {"x": [B, A], "y": [C, A], "w": [D]}
 
 
