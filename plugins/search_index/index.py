@@ -2,11 +2,11 @@
 
 Pagefind (PyPI ``pagefind[bin]``, which ships the binary) is shown only the
 pages it may index: the published posts and pages, linked (or, across file
-systems, copied) into a temporary folder beside the site with their paths kept. A draft, a hidden page, an archive or a tag
-page never reaches it, whatever the templates say, and it parses a third
-fewer files on a large site. Inside those pages the theme marks what to
-index: the ``data-pagefind-body`` element (the post without its navigation,
-footer or byline).
+systems, copied) into a temporary folder beside the site with their paths
+kept. A draft, a hidden page, an archive or a tag page never reaches it,
+whatever the templates say, and it parses fewer files on a large site.
+Inside those pages the theme marks what to index: the ``data-pagefind-body``
+element (the post without its navigation, footer or byline).
 """
 
 import logging
