@@ -129,3 +129,32 @@ def test_make_html_indexes_and_search_0_skips_it(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert (output / "search" / "index.html").exists()
     assert not (output / "pagefind").exists()
+
+
+def test_a_rebuild_puts_back_the_kept_index_until_a_published_page_changes(tmp_path):
+    content, output = copy_content(tmp_path / "content"), tmp_path / "output"
+    (content / "posts" / "draft.md").write_text(DRAFT)
+    cache = f"PELICANOPTS=--cache-path {tmp_path / 'cache'}"
+
+    def rebuild():
+        result = make("html", content, output, cache)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout + result.stderr
+
+    assert "indexed 3 published" in rebuild()
+    # Only a draft changed: no published page did, so Pagefind does not run.
+    with (content / "posts" / "draft.md").open("a") as draft:
+        draft.write("\nMore quokka notes.\n")
+    said = rebuild()
+    assert "are unchanged, so the index kept in" in said and "indexed 3" not in said
+    assert set(search_index(output)) == PUBLISHED - {"/2013/04/theme-sample.html"}
+    # An edit to a published post is in the next index.
+    post = next((content / "posts").glob("*hiring-managers*"))
+    with post.open("a") as published:
+        published.write("\nA word added later: zeugmatic.\n")
+    assert "indexed 3 published" in rebuild()
+    assert "zeugmatic" in search_index(output)[MARCH_3]["content"]
+    # `make publish` loads no cache: it always runs Pagefind.
+    site = tmp_path / "public"
+    result = make("publish", content, site, cache)
+    assert "indexed 3 published" in result.stdout + result.stderr
