@@ -9,12 +9,13 @@ turns so that both see the same machine load:
 - stock Pelican (no plugins, its default theme, its default settings with the
   content cache on, as this site has it; no search index),
 
-cold (no output, no cache) and then warm (one post edited, the content cache
-loaded), and prints medians side by side with the goals. It also prints the
-duplicate-paragraph plugin's share of a cold build's CPU (the plugin times its
-own work), the time and size of the search index, the peak memory of each
-build, and how soon a saved edit reaches output/ under `pelican -lr` (what
-`make devserver` runs). With `hugo` on PATH
+cold (no output, no cache), then warm (one post edited, the content cache
+loaded), then warm again with only a draft edited (no published page changes,
+so this site puts back its kept search index), and prints medians side by side
+with the goals. It also prints the duplicate-paragraph plugin's share of a
+cold build's CPU (the plugin times its own work), the time and size of the
+search index, the peak memory of each build, and how soon a saved edit reaches
+output/ under `pelican -lr` (what `make devserver` runs). With `hugo` on PATH
 it builds the same posts with Hugo and minimal templates, as a reference.
 
 Figures, never a pass or fail: docs/benchmarks.md keeps them with their date.
@@ -115,6 +116,8 @@ def generate_site(folder, posts, seed=2013):
         )
         body = post_body(rng, duplicated=n % 10 == 0)
         (folder / "posts" / f"post-{n}.md").write_text(header + body, encoding="utf-8")
+    header = "Title: A draft in progress\nDate: 2013-01-01 09:00\nStatus: draft\n\n"
+    (folder / "posts" / "draft.md").write_text(header + post_body(rng, False), encoding="utf-8")
 
 
 def run_measured(command, cwd):
@@ -138,7 +141,7 @@ class Site:
 
     def __init__(self, name, settings, folder, *extra):
         self.name, self.settings, self.folder, self.extra = name, settings, folder, extra
-        self.runs = {"cold": [], "warm": []}
+        self.runs = {"cold": [], "warm": [], "draft": []}
 
     def command(self, *extra):
         return [
@@ -160,6 +163,9 @@ class Site:
         with (self.folder / "content" / "posts" / "post-1.md").open("a", encoding="utf-8") as f:
             f.write(f"\nEdited in round {number}.\n")
         self.build("warm")
+        with (self.folder / "content" / "posts" / "draft.md").open("a", encoding="utf-8") as f:
+            f.write(f"\nDraft edited in round {number}.\n")
+        self.build("draft")
 
     def median(self, kind, key):
         return statistics.median(run[key] for run in self.runs[kind])
@@ -255,6 +261,10 @@ def report(posts, rounds, ours, stock, unsearched):
     row("warm rebuild (one post edited), wall s", ours.median("warm", "wall"),
         stock.median("warm", "wall"), "<= 0.9x stock")  # fmt: skip
     row("warm rebuild, CPU s", ours.median("warm", "cpu"), stock.median("warm", "cpu"))
+    row("warm rebuild (a draft edited), wall s", ours.median("draft", "wall"),
+        stock.median("draft", "wall"))  # fmt: skip
+    row("warm rebuild (a draft edited), CPU s", ours.median("draft", "cpu"),
+        stock.median("draft", "cpu"))  # fmt: skip
     row("  this site without the search index: cold CPU s", unsearched.median("cold", "cpu"),
         stock.median("cold", "cpu"))  # fmt: skip
     row("  this site without the search index: warm CPU s", unsearched.median("warm", "cpu"),
