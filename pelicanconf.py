@@ -99,6 +99,7 @@ PLUGINS = [
     "search_index",  # the Pagefind index of published posts and pages, for /search/
     "word_count",  # each post's words counted once, for the reading time
     "url_once",  # each post's URL worked out once (build speed, same output)
+    "template_cache",  # compiled templates kept in cache/ between builds (same output)
 ]
 # Feed and entry ids are tag URIs under this authority (see plugins/atom_feeds),
 # not the site's address, so they survive a move to another host. Never change it.
