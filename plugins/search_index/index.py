@@ -78,6 +78,15 @@ def stage(source, target):
         shutil.copyfile(source, target)
 
 
+def staging_folder(site):
+    """A temporary folder beside the site, so that its pages can be linked
+    rather than copied; the system's temporary folder if that is not writable."""
+    try:
+        return tempfile.TemporaryDirectory(prefix=".search-index-", dir=site.parent)
+    except OSError:
+        return tempfile.TemporaryDirectory(prefix="search-index-")
+
+
 def build_index(site, settings, pages):
     """Index `pages` (paths relative to the built site `site`) into site/OUTPUT_SUBDIR.
 
@@ -87,8 +96,7 @@ def build_index(site, settings, pages):
     index_folder = site / settings.output_subdir
     remove_index(site, settings)
     started, cpu = time.perf_counter(), children_cpu()
-    # Beside the site, so that the pages can be linked rather than copied.
-    with tempfile.TemporaryDirectory(prefix=".search-index-", dir=site.parent) as staging:
+    with staging_folder(site) as staging:
         for page in pages:
             target = Path(staging) / page
             target.parent.mkdir(parents=True, exist_ok=True)

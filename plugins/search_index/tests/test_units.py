@@ -1,7 +1,11 @@
 """The plugin's parts on their own: settings, and Pagefind run on a tiny site."""
 
+import tempfile
+from pathlib import Path
+
 import pytest
 
+from search_index import index
 from search_index.index import SearchIndexError, build_index
 from search_index.settings import DEFAULTS, SettingsError, read_settings
 from tests.conftest import search_index
@@ -70,3 +74,19 @@ def test_a_failing_pagefind_raises_with_its_message(tmp_path, monkeypatch):
     with pytest.raises(SearchIndexError, match=r"Pagefind failed on .* \(exit 1\)"):
         build_index(tmp_path, read_settings({}), ["post.html"])
     assert not (tmp_path / "pagefind").exists()
+
+
+def test_pages_are_staged_beside_the_site_or_else_in_the_temp_folder(tmp_path, monkeypatch):
+    site = tmp_path / "output"
+    with index.staging_folder(site) as folder:
+        assert Path(folder).parent == tmp_path, "beside the site, to link pages"
+    real = tempfile.TemporaryDirectory
+
+    def unwritable_beside(*args, dir=None, **kwargs):  # noqa: A002 - tempfile's name
+        if dir is not None:
+            raise PermissionError(13, "Permission denied", str(dir))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(index.tempfile, "TemporaryDirectory", unwritable_beside)
+    with index.staging_folder(site) as folder:
+        assert Path(folder).parent == Path(tempfile.gettempdir())
