@@ -1,10 +1,11 @@
 """The ranking on its own, with stand-in posts."""
 
+import random
 from datetime import datetime
 
 import pytest
 
-from more_on_this.plugin import related
+from more_on_this.plugin import index_by_tags, related
 from more_on_this.settings import SettingsError, read_settings
 
 
@@ -26,7 +27,7 @@ def post(slug, day, *tags, **metadata):
 
 A, B, C, D = post("a", 1, "x", "y"), post("b", 2, "x"), post("c", 3, "y"), post("d", 4, "w")
 PUBLISHED = {post: place for place, post in enumerate([D, C, B, A])}  # newest first
-BY_TAG = {"x": [B, A], "y": [C, A], "w": [D]}
+BY_TAG = index_by_tags([D, C, B, A], 3)
 
 
 def test_most_shared_tags_first_then_newest():
@@ -53,3 +54,18 @@ def test_bad_settings_are_named(given):
     with pytest.raises(SettingsError, match="MORE_ON_THIS"):
         read_settings({"MORE_ON_THIS": given})
     assert read_settings({}) == 3
+
+
+def test_the_index_ranks_as_comparing_every_pair_would():
+    rng = random.Random(13)
+    tags = [rng.sample("abcdef", rng.randint(0, 3)) for _ in range(300)]
+    posts = [post(f"p{n}", 1 + n % 28, *chosen) for n, chosen in enumerate(tags)]
+    newest_first = sorted(posts, key=lambda p: (p.date, p.slug), reverse=True)
+    published = {p: place for place, p in enumerate(newest_first)}
+    by_tag = index_by_tags(newest_first, 3)
+    for article in posts:
+        every_pair = sorted(
+            (p for p in newest_first if p is not article and set(p.tags) & set(article.tags)),
+            key=lambda p: (-len(set(p.tags) & set(article.tags)), published[p]),
+        )
+        assert related(article, published, by_tag, 3) == every_pair[:3], article.slug
