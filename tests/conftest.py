@@ -182,7 +182,7 @@ def search_index(site, folder="pagefind"):
     """{url: fragment} of a built site's Pagefind index: each indexed page's
     text ("content"), "meta" (title, date) and "anchors", as the browser gets them."""
     pages = {}
-    for path in (Path(site) / folder / "fragment").glob("*.pf_fragment"):
+    for path in (Path(site) / folder).rglob("fragment/*.pf_fragment"):  # every part's
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd"), path
         fragment = json.loads(data[len(b"pagefind_dcd") :])

@@ -142,6 +142,15 @@ def test_search_finds_the_march_3_post_with_the_keyboard(node, sample_site):
     assert [s.rsplit("/", 2)[-2:] for s in shown["scripts"]] == [["js", "search.js"]]
 
 
+def test_search_finds_pages_and_posts_of_every_part_of_the_index(node, sample_site):
+    # The index is in parts (2013's posts first, then the pages); the page
+    # merges them, so one search finds the About page and the posts.
+    shown = browse(node, sample_site, "search.mjs", "/search/", "marketing")
+    assert shown["errors"] == []
+    found = {hit["href"].split("/", 3)[-1] for hit in shown["results"]}
+    assert {"about/", MARCH_3.lstrip("/")} <= found, found
+
+
 def test_search_without_a_match_says_so_and_offers_the_archive(node, sample_site):
     shown = browse(node, sample_site, "search.mjs", "/search/", "zebra")
     assert shown["results"] == [] and shown["errors"] == []

@@ -5,6 +5,7 @@ The browser side (typing a word into /search/) is in tests/test_browser.py.
 """
 
 import gzip
+import json
 import os
 import zlib
 
@@ -131,30 +132,37 @@ def test_make_html_indexes_and_search_0_skips_it(tmp_path):
     assert not (output / "pagefind").exists()
 
 
-def test_a_rebuild_puts_back_the_kept_index_until_a_published_page_changes(tmp_path):
+def test_a_rebuild_indexes_only_the_parts_whose_published_pages_changed(tmp_path):
     content, output = copy_content(tmp_path / "content"), tmp_path / "output"
     (content / "posts" / "draft.md").write_text(DRAFT)
+    (content / "posts" / "later.md").write_text(
+        "Title: A later year\nDate: 2014-02-01\n\nNumbatfair notes from the next year.\n"
+    )
     cache = f"PELICANOPTS=--cache-path {tmp_path / 'cache'}"
 
     def rebuild():
         result = make("html", content, output, cache)
         assert result.returncode == 0, result.stdout + result.stderr
-        return result.stdout + result.stderr
+        return next(line for line in result.stdout.splitlines() if "search_index:" in line)
 
-    assert "indexed 3 published" in rebuild()
+    said = rebuild()
+    assert "in 3 part(s)" in said and "put back" not in said, said
+    assert json.loads((output / "pagefind" / "parts.json").read_text()) == [
+        "2014/", "2013/", "pages/",
+    ]  # fmt: skip
     # Only a draft changed: no published page did, so Pagefind does not run.
     with (content / "posts" / "draft.md").open("a") as draft:
         draft.write("\nMore quokka notes.\n")
-    said = rebuild()
-    assert "are unchanged, so the index kept in" in said and "indexed 3" not in said
-    assert set(search_index(output)) == PUBLISHED - {"/2013/04/theme-sample.html"}
-    # An edit to a published post is in the next index.
+    assert "unchanged, so put back: 2014, 2013, pages" in rebuild()
+    every_page = PUBLISHED - {"/2013/04/theme-sample.html"} | {"/2014/02/a-later-year.html"}
+    assert set(search_index(output)) == every_page
+    # An edit to a 2013 post: only 2013 is indexed again, and has the edit.
     post = next((content / "posts").glob("*hiring-managers*"))
     with post.open("a") as published:
         published.write("\nA word added later: zeugmatic.\n")
-    assert "indexed 3 published" in rebuild()
+    assert "unchanged, so put back: 2014, pages" in rebuild()
     assert "zeugmatic" in search_index(output)[MARCH_3]["content"]
+    assert set(search_index(output)) == every_page
     # `make publish` loads no cache: it always runs Pagefind.
-    site = tmp_path / "public"
-    result = make("publish", content, site, cache)
-    assert "indexed 3 published" in result.stdout + result.stderr
+    result = make("publish", content, tmp_path / "public", cache)
+    assert "in 3 part(s)" in result.stdout and "put back" not in result.stdout

@@ -87,14 +87,16 @@ def staging_folder(site):
         return tempfile.TemporaryDirectory(prefix="search-index-")
 
 
-def build_index(site, settings, pages):
-    """Index `pages` (paths relative to the built site `site`) into site/OUTPUT_SUBDIR.
+def build_index(site, settings, pages, part=""):
+    """Index `pages` (paths relative to the built site `site`) into
+    site/OUTPUT_SUBDIR/part, a Pagefind bundle of its own.
 
     Returns a Built; raises SearchIndexError with Pagefind's own message.
     """
     site = Path(site)
-    index_folder = site / settings.output_subdir
-    remove_index(site, settings)
+    index_folder = site / settings.output_subdir / part
+    if index_folder.is_dir():
+        shutil.rmtree(index_folder)
     started, cpu = time.perf_counter(), children_cpu()
     with staging_folder(site) as staging:
         for page in pages:

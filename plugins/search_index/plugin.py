@@ -1,18 +1,24 @@
 """Pelican's side: index the written site at the end of every build.
 
 ``all_generators_finalized`` lists the output files of what is published
-(posts, pages and their translations: never drafts or hidden ones);
-``finalized`` then runs Pagefind on those files of the output folder, so
-`make html`, `make devserver` and `make publish` all ship a current index.
+(posts, pages and their translations: never drafts or hidden ones), by part:
+each year's posts, and the pages. ``finalized`` then runs Pagefind on each
+part's files of the output folder into a bundle of its own, and
+``pagefind/parts.json`` lists the bundles, which the search page merges
+(Pagefind's ``mergeIndex``). So `make html`, `make devserver` and
+`make publish` all ship a current index, Pagefind never holds more than a
+year of posts in memory, and a build that loads Pelican's content cache
+puts back, from that cache, each part whose pages are unchanged (reuse.py).
 A failed index stops the build with Pagefind's message and exit status 1.
-While the published pages are unchanged, a build that loads Pelican's content
-cache puts back the index kept there instead (see reuse.py).
 """
 
+import json
 import logging
 import time
+from pathlib import Path
 
 from pelican import signals
+from pelican.contents import Article
 
 from . import reuse
 from .index import SearchIndexError, build_index, folder_size, remove_index, stage
@@ -20,50 +26,82 @@ from .settings import SettingsError, read_settings
 
 logger = logging.getLogger(__name__)
 
+PAGES_PART = "pages"
+PARTS_FILE = "parts.json"
+
 
 class IndexFailed(SystemExit):
     """Exit status 1 without a traceback: Pelican only catches ``Exception``."""
 
 
-# The published pages of the build in progress, replaced by each build.
-_published = {"pages": []}
+# The published pages of the build in progress, by part; replaced by each build.
+_published = {"parts": {}}
+
+
+def part_of(item):
+    """The part of the index a post goes to (its year), or the pages' part."""
+    return f"{item.date:%Y}" if isinstance(item, Article) else PAGES_PART
 
 
 def list_published(generators):
     """Remember the output file of every published post and page of this build."""
-    pages = []
+    parts = {}
     for generator in generators:
         for name in ("articles", "pages", "translations"):
-            pages += [item.save_as for item in getattr(generator, name, []) if item.save_as]
-    _published["pages"] = pages
+            for item in getattr(generator, name, []):
+                if item.save_as:
+                    parts.setdefault(part_of(item), []).append(item.save_as)
+    _published["parts"] = parts
 
 
-def put_back_kept_index(pelican, settings, pages):
-    """(fingerprint of `pages`, whether the index kept under it in the cache
-    folder was put in place). The fingerprint is None in a build that does not
-    load the cache: it neither reuses an index nor keeps one."""
+def put_back(pelican, settings, part, pages):
+    """(fingerprint of the part's pages, whether the index kept under it in
+    the cache folder was put in place). The fingerprint is None in a build
+    that does not load the cache: it neither reuses an index nor keeps one."""
     cache = pelican.settings.get("CACHE_PATH")
     if not cache or not pelican.settings.get("LOAD_CONTENT_CACHE"):
         return None, False
-    started = time.perf_counter()
     key = reuse.fingerprint(pelican.output_path, pages, settings)
-    remove_index(pelican.output_path, settings)
-    index_folder = f"{pelican.output_path}/{settings.output_subdir}"
+    index_folder = Path(pelican.output_path, settings.output_subdir, part)
     try:
-        if not reuse.restore(cache, key, index_folder, stage):
-            return key, False
+        return key, reuse.restore(cache, part, key, index_folder, stage)
     except OSError as error:  # another build replacing it: build our own
-        logger.debug("search_index: could not reuse the kept index: %s", error)
-        remove_index(pelican.output_path, settings)
+        logger.debug("search_index: could not reuse the kept index of %s: %s", part, error)
         return key, False
-    files, size = folder_size(index_folder)
-    logger.info(
-        "search_index: the %d published post(s) and page(s) are unchanged, so the index "
-        "kept in %s was put back in %.2f s: %d files, %.0f KB in %s",
-        len(pages), cache, time.perf_counter() - started, files, size / 1024,
-        settings.output_subdir + "/",
-    )  # fmt: skip
-    return key, True
+
+
+def keep(pelican, settings, part, key):
+    """Keep the part's new index in the cache folder for the next build."""
+    if key and pelican.settings.get("CACHE_CONTENT"):
+        index_folder = Path(pelican.output_path, settings.output_subdir, part)
+        try:
+            reuse.save(pelican.settings["CACHE_PATH"], part, key, index_folder, stage)
+        except OSError as error:  # a full disk, another build saving: next time, Pagefind again
+            logger.debug("search_index: could not keep the index of %s: %s", part, error)
+
+
+def index_parts(pelican, settings, parts):
+    """Index (or put back) every part; returns the names of those put back."""
+    put_back_parts = []
+    for part, pages in parts.items():
+        key, reused = put_back(pelican, settings, part, pages)
+        if reused:
+            put_back_parts.append(part)
+            continue
+        try:
+            build_index(pelican.output_path, settings, pages, part)
+        except SearchIndexError as error:
+            logger.critical("search_index: %s", error)
+            raise IndexFailed(1) from error
+        keep(pelican, settings, part, key)
+    return put_back_parts
+
+
+def in_search_order(parts):
+    """The newest year first and the pages last: the search page loads the
+    first bundle and merges the others in this order."""
+    years = sorted((part for part in parts if part != PAGES_PART), reverse=True)
+    return {part: parts[part] for part in [*years, PAGES_PART] if part in parts}
 
 
 def index_site(pelican):
@@ -78,34 +116,24 @@ def index_site(pelican):
     except SettingsError as error:
         logger.critical("search_index: %s", error)
         raise IndexFailed(1) from error
-    pages = _published["pages"]
-    if not settings.enabled or not pages:
-        remove_index(pelican.output_path, settings)
+    remove_index(pelican.output_path, settings)
+    parts = in_search_order(_published["parts"])
+    if not settings.enabled or not parts:
         if settings.enabled:
             logger.info("search_index: nothing published, so no search index was built")
         return
-    key, reused = put_back_kept_index(pelican, settings, pages)
-    if reused:
-        return
-    try:
-        built = build_index(pelican.output_path, settings, pages)
-    except SearchIndexError as error:
-        logger.critical("search_index: %s", error)
-        raise IndexFailed(1) from error
+    started = time.perf_counter()
+    put_back_parts = index_parts(pelican, settings, parts)
+    index_folder = Path(pelican.output_path, settings.output_subdir)
+    (index_folder / PARTS_FILE).write_text(json.dumps([f"{part}/" for part in parts]))
+    files, size = folder_size(index_folder)
+    unchanged = f"; unchanged, so put back: {', '.join(put_back_parts)}" if put_back_parts else ""
     logger.info(
-        "search_index: indexed %d published post(s) and page(s) in %.2f s: %d files, %.0f KB in %s",
-        built.pages,
-        built.seconds,
-        built.files,
-        built.bytes / 1024,
-        settings.output_subdir + "/",
-    )
-    if key and pelican.settings.get("CACHE_CONTENT"):
-        try:
-            index_folder = f"{pelican.output_path}/{settings.output_subdir}"
-            reuse.save(pelican.settings["CACHE_PATH"], key, index_folder, stage)
-        except OSError as error:  # a full disk, another build saving: next time, Pagefind again
-            logger.debug("search_index: could not keep the index for reuse: %s", error)
+        "search_index: indexed %d published post(s) and page(s) in %.2f s: %d files, %.0f KB "
+        "in %s, in %d part(s)%s",
+        sum(map(len, parts.values())), time.perf_counter() - started, files, size / 1024,
+        settings.output_subdir + "/", len(parts), unchanged,
+    )  # fmt: skip
 
 
 def register():

@@ -6,8 +6,8 @@ const form = document.querySelector("form.search");
 const input = form.elements.q;
 const status = document.querySelector(".search-status");
 const list = document.querySelector(".search-results");
-const bundle = new URL("pagefind/pagefind.js", new URL(form.dataset.base, document.baseURI));
-let pagefind = null;
+const index = new URL("pagefind/", new URL(form.dataset.base, document.baseURI));
+let loading = null; // the promise of Pagefind, fetched once
 let latest = 0; // the number of the newest search: older ones show nothing
 
 // A line in the live status region; `archive` ends it with a link to the archive.
@@ -54,6 +54,17 @@ function item(data) {
   return li;
 }
 
+// The index is in parts (a year's posts, the pages), listed newest first in
+// parts.json: load Pagefind from the first part and merge the others into it.
+async function load() {
+  const response = await fetch(new URL("parts.json", index));
+  if (!response.ok) throw new Error(`parts.json: HTTP ${response.status}`);
+  const parts = (await response.json()).map((part) => new URL(part, index).href);
+  const pagefind = await import(new URL("pagefind.js", parts[0]).href);
+  for (const part of parts.slice(1)) await pagefind.mergeIndex(part);
+  return pagefind;
+}
+
 async function search(words, debounce) {
   const mine = ++latest;
   const url = new URL(location.href);
@@ -66,7 +77,8 @@ async function search(words, debounce) {
     return;
   }
   try {
-    pagefind ??= await import(bundle.href);
+    loading ??= load();
+    const pagefind = await loading;
     const found = await pagefind.debouncedSearch(words, {}, debounce);
     if (found === null || mine !== latest) return; // a newer search took over
     const hits = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
@@ -80,6 +92,7 @@ async function search(words, debounce) {
       !hits.length,
     );
   } catch (error) {
+    loading = null; // the next search tries again
     if (mine !== latest) return;
     list.replaceChildren();
     say("The search index could not be loaded.", true);
