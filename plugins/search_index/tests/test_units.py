@@ -14,26 +14,39 @@ def test_defaults_and_overrides():
     settings = read_settings({})
     assert settings.enabled and settings.output_subdir == DEFAULTS["OUTPUT_SUBDIR"]
     assert settings.exclude_selectors == (".headerlink", ".toc")
+    assert read_settings({"SEARCH_INDEX": None}) == settings
     changed = read_settings({"SEARCH_INDEX": {"ENABLED": False, "EXCLUDE_SELECTORS": []}})
     assert not changed.enabled and changed.exclude_selectors == ()
+    listed = read_settings({"SEARCH_INDEX": {"EXCLUDE_SELECTORS": [".toc", "nav"]}})
+    assert listed.exclude_selectors == (".toc", "nav")
 
 
 @pytest.mark.parametrize(
-    ("given", "named"),
+    ("key", "value"),
     [
-        (["ENABLED"], "SEARCH_INDEX must be a dict"),
-        ({"ENABLE": True}, "unknown key(s) ['ENABLE']"),
-        ({"ENABLED": "yes"}, "SEARCH_INDEX['ENABLED']"),
-        ({"OUTPUT_SUBDIR": "../up"}, "SEARCH_INDEX['OUTPUT_SUBDIR']"),
-        ({"OUTPUT_SUBDIR": ""}, "SEARCH_INDEX['OUTPUT_SUBDIR']"),
-        ({"EXCLUDE_SELECTORS": ".toc"}, "SEARCH_INDEX['EXCLUDE_SELECTORS']"),
-        ({"EXCLUDE_SELECTORS": [""]}, "SEARCH_INDEX['EXCLUDE_SELECTORS']"),
+        ("ENABLED", "yes"),
+        ("ENABLED", 1),  # 1 is not True
+        ("OUTPUT_SUBDIR", "../up"),
+        ("OUTPUT_SUBDIR", ""),
+        ("EXCLUDE_SELECTORS", ".toc"),  # a string is not a list of selectors
+        ("EXCLUDE_SELECTORS", [""]),
+        ("EXCLUDE_SELECTORS", [".toc", 3]),
     ],
 )
-def test_bad_settings_are_named(given, named):
+def test_a_bad_value_is_named_with_its_key(key, value):
+    with pytest.raises(SettingsError) as raised:
+        read_settings({"SEARCH_INDEX": {key: value}})
+    assert f"SEARCH_INDEX[{key!r}] is {value!r}" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("given", "words"),
+    [(["ENABLED"], ["SEARCH_INDEX must be a dict"]), ({"ENABLE": True}, ["unknown", "ENABLE"])],
+)
+def test_an_unknown_key_or_a_non_dict_is_named(given, words):
     with pytest.raises(SettingsError) as raised:
         read_settings({"SEARCH_INDEX": given})
-    assert named in str(raised.value)
+    assert all(word in str(raised.value) for word in words), raised.value
 
 
 def test_only_the_listed_pages_marked_bodies_are_indexed(tmp_path):
