@@ -48,8 +48,20 @@ def test_named_slugs_win_in_their_order():
     assert related(chosen, PUBLISHED, BY_TAG, 3) == [D, A]
 
 
-@pytest.mark.parametrize("given", [{"MAX": -1}, {"MAX": "3"}, {"MAX": True}, {"MOST": 3}, [3]])
-def test_bad_settings_are_named(given):
-    with pytest.raises(SettingsError, match="MORE_ON_THIS"):
+def test_max_defaults_to_3_and_may_be_0():
+    assert read_settings({}) == read_settings({"MORE_ON_THIS": None}) == 3
+    assert read_settings({"MORE_ON_THIS": {"MAX": 0}}) == 0
+
+
+@pytest.mark.parametrize("value", [-1, "3", True, 2.0])
+def test_a_bad_max_is_named_with_its_value(value):
+    with pytest.raises(SettingsError) as raised:
+        read_settings({"MORE_ON_THIS": {"MAX": value}})
+    assert f"MORE_ON_THIS['MAX'] is {value!r}" in str(raised.value)
+
+
+@pytest.mark.parametrize("given, words", [({"MOST": 3}, ["unknown", "MOST"]), ([3], ["dict"])])
+def test_an_unknown_key_or_a_non_dict_is_named(given, words):
+    with pytest.raises(SettingsError) as raised:
         read_settings({"MORE_ON_THIS": given})
-    assert read_settings({}) == 3
+    assert all(word in str(raised.value) for word in ["MORE_ON_THIS", *words]), raised.value
