@@ -32,9 +32,11 @@ def test_authorities_of_rfc_4151_are_accepted(authority):
         ({"ATOM_FEEDS": {"ID_AUTHORITY": "http://example.org"}}, "ID_AUTHORITY"),
         ({"ATOM_FEEDS": {"ID_AUTHORITY": "example.org,13"}}, "ID_AUTHORITY"),
         ({"ATOM_FEEDS": {"ID_AUTHORITY": "example.org,2013-13"}}, "ID_AUTHORITY"),
-        ({"ATOM_FEEDS": {**GOOD["ATOM_FEEDS"], "ID_FIELD": "x"}}, "unknown key"),
-        ({"ATOM_FEEDS": {**GOOD["ATOM_FEEDS"], "ID_METADATA": " "}}, "ID_METADATA"),
-        ({"ATOM_FEEDS": ["example.org,2013"]}, "must be a dict"),
+        ({"ATOM_FEEDS": {**GOOD["ATOM_FEEDS"], "ID_FIELD": "x"}}, "ATOM_FEEDS.*unknown.*ID_FIELD"),
+        ({"ATOM_FEEDS": {**GOOD["ATOM_FEEDS"], "ID_METADATA": " "}}, r"\['ID_METADATA'\] is ' '"),
+        ({"ATOM_FEEDS": {**GOOD["ATOM_FEEDS"], "ID_METADATA": 3}}, r"\['ID_METADATA'\] is 3"),
+        ({"ATOM_FEEDS": {"ID_AUTHORITY": True}}, r"\['ID_AUTHORITY'\] is True"),
+        ({"ATOM_FEEDS": ["example.org,2013"]}, "ATOM_FEEDS must be a dict"),
     ],
 )
 def test_bad_settings_are_named(settings, words):
