@@ -17,21 +17,22 @@ def test_defaults_and_overrides():
 
 
 @pytest.mark.parametrize(
-    "key, value",
+    "bad",
     [
-        ("MIN_LENGTH", 0),
-        ("MIN_LENGTH", "50"),  # not read as a number
-        ("MIN_WORDS", True),  # True is not a whole number
-        ("MIN_WORDS", 2.0),
-        ("NEAR_RATIO", 2),
-        ("NEAR_RATIO", False),
-        ("MODE", "delete"),
-        ("REPORT_PATH", 3),
+        {"MIN_LENGTH": 0},
+        {"MIN_LENGTH": "50"},  # not read as a number
+        {"MIN_WORDS": True},  # True is not a whole number
+        {"MIN_WORDS": 2.0},
+        {"NEAR_RATIO": 2},
+        {"NEAR_RATIO": False},
+        {"MODE": "delete"},
+        {"REPORT_PATH": 3},
     ],
 )
-def test_a_bad_value_is_named_with_its_key(key, value):
+def test_a_bad_value_is_named_with_its_key(bad):
     with pytest.raises(SettingsError) as raised:
-        read_settings({"DEDUP": {key: value}})
+        read_settings({"DEDUP": bad})
+    [(key, value)] = bad.items()
     assert f"DEDUP[{key!r}] is {value!r}" in str(raised.value)
 
 
