@@ -1,8 +1,4 @@
-"""Read and check the ATOM_FEEDS setting, so that a mistake is named plainly.
-
-msgspec checks the keys and types; the id authority's form is checked after,
-with an example in the message (msgspec would show the regular expression).
-"""
+"""Read and check the ATOM_FEEDS setting (msgspec), so that a mistake is named plainly."""
 
 import re
 from typing import Annotated
@@ -35,6 +31,7 @@ def read_settings(settings):
         options = msgspec.convert(given, type=Settings)
     except msgspec.ValidationError as error:
         raise SettingsError(_problem(error, given)) from None
+    # Not a msgspec pattern: its message would show the regular expression, not an example.
     if not _AUTHORITY.fullmatch(options.id_authority or ""):
         raise SettingsError(
             "ATOM_FEEDS['ID_AUTHORITY'] must be a domain (or e-mail address) and a date "
