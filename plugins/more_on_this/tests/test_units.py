@@ -53,15 +53,29 @@ def test_max_defaults_to_3_and_may_be_0():
     assert read_settings({"MORE_ON_THIS": {"MAX": 0}}) == 0
 
 
-@pytest.mark.parametrize("value", [-1, "3", True, 2.0])
-def test_a_bad_max_is_named_with_its_value(value):
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        (-1, "Expected `int` >= 0"),
+        ("3", "Expected `int`, got `str`"),
+        (True, "Expected `int`, got `bool`"),
+        (2.0, "Expected `int`, got `float`"),
+    ],
+)
+def test_a_bad_max_is_named_with_the_reason(value, reason):
     with pytest.raises(SettingsError) as raised:
         read_settings({"MORE_ON_THIS": {"MAX": value}})
-    assert f"MORE_ON_THIS['MAX'] is {value!r}" in str(raised.value)
+    assert str(raised.value) == f"MORE_ON_THIS: {reason} - at `$.MAX`"
 
 
-@pytest.mark.parametrize("given, words", [({"MOST": 3}, ["unknown", "MOST"]), ([3], ["dict"])])
-def test_an_unknown_key_or_a_non_dict_is_named(given, words):
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ({"MOST": 3}, "Object contains unknown field `MOST`"),
+        ([3], "Expected `object`, got `array`"),
+    ],
+)
+def test_an_unknown_key_or_a_non_dict_is_named(given, said):
     with pytest.raises(SettingsError) as raised:
         read_settings({"MORE_ON_THIS": given})
-    assert all(word in str(raised.value) for word in ["MORE_ON_THIS", *words]), raised.value
+    assert str(raised.value) == f"MORE_ON_THIS: {said}"

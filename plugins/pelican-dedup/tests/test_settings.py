@@ -1,5 +1,5 @@
 """DEDUP read by msgspec: defaults and overrides come through, and a bad value
-is refused with a message naming the setting, the key and the value."""
+is refused with msgspec's reason after the setting and the key."""
 
 import pytest
 
@@ -17,33 +17,34 @@ def test_defaults_and_overrides():
 
 
 @pytest.mark.parametrize(
-    "bad",
+    ("bad", "reason"),
     [
-        {"MIN_LENGTH": 0},
-        {"MIN_LENGTH": "50"},  # not read as a number
-        {"MIN_WORDS": True},  # True is not a whole number
-        {"MIN_WORDS": 2.0},
-        {"NEAR_RATIO": 2},
-        {"NEAR_RATIO": False},
-        {"MODE": "delete"},
-        {"REPORT_PATH": 3},
+        ({"MIN_LENGTH": 0}, "Expected `int` >= 1"),
+        ({"MIN_LENGTH": "50"}, "Expected `int`, got `str`"),  # not read as a number
+        ({"MIN_WORDS": True}, "Expected `int`, got `bool`"),  # True is not a whole number
+        ({"MIN_WORDS": 2.0}, "Expected `int`, got `float`"),
+        ({"NEAR_RATIO": 2}, "Expected `float` <= 1.0"),
+        ({"NEAR_RATIO": False}, "Expected `float`, got `bool`"),
+        ({"MODE": "delete"}, "Invalid enum value 'delete'"),
+        ({"REPORT_PATH": 3}, "got `int`"),
     ],
 )
-def test_a_bad_value_is_named_with_its_key(bad):
+def test_a_bad_value_is_named_with_its_key(bad, reason):
     with pytest.raises(SettingsError) as raised:
         read_settings({"DEDUP": bad})
-    [(key, value)] = bad.items()
-    assert f"DEDUP[{key!r}] is {value!r}" in str(raised.value)
+    [key] = bad
+    said = str(raised.value)
+    assert said.startswith("DEDUP: ") and reason in said and f"at `$.{key}`" in said, said
 
 
 @pytest.mark.parametrize(
-    "given, words",
+    ("given", "said"),
     [
-        ({"MIN_LENGHT": 10}, ["DEDUP", "unknown", "MIN_LENGHT"]),
-        (["MODE"], ["DEDUP must be a dict"]),
+        ({"MIN_LENGHT": 10}, "DEDUP: Object contains unknown field `MIN_LENGHT`"),
+        (["MODE"], "DEDUP: Expected `object`, got `array`"),
     ],
 )
-def test_an_unknown_key_or_a_non_dict_is_named(given, words):
+def test_an_unknown_key_or_a_non_dict_is_named(given, said):
     with pytest.raises(SettingsError) as raised:
         read_settings({"DEDUP": given})
-    assert all(word in str(raised.value) for word in words), raised.value
+    assert str(raised.value) == said

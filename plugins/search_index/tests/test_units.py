@@ -22,31 +22,24 @@ def test_defaults_and_overrides():
 
 
 @pytest.mark.parametrize(
-    ("key", "value"),
+    ("given", "said"),
     [
-        ("ENABLED", "yes"),
-        ("ENABLED", 1),  # 1 is not True
-        ("OUTPUT_SUBDIR", "../up"),
-        ("OUTPUT_SUBDIR", ""),
-        ("EXCLUDE_SELECTORS", ".toc"),  # a string is not a list of selectors
-        ("EXCLUDE_SELECTORS", [""]),
-        ("EXCLUDE_SELECTORS", [".toc", 3]),
+        ({"ENABLED": "yes"}, "Expected `bool`, got `str` - at `$.ENABLED`"),
+        ({"ENABLED": 1}, "Expected `bool`, got `int` - at `$.ENABLED`"),  # 1 is not True
+        ({"OUTPUT_SUBDIR": "../up"}, "matching regex '^[A-Za-z0-9_-]+$' - at `$.OUTPUT_SUBDIR`"),
+        ({"OUTPUT_SUBDIR": ""}, "matching regex '^[A-Za-z0-9_-]+$' - at `$.OUTPUT_SUBDIR`"),
+        # a string is not a list of selectors
+        ({"EXCLUDE_SELECTORS": ".toc"}, "Expected `array`, got `str` - at `$.EXCLUDE_SELECTORS`"),
+        ({"EXCLUDE_SELECTORS": [""]}, "matching regex '\\\\S' - at `$.EXCLUDE_SELECTORS[0]`"),
+        ({"EXCLUDE_SELECTORS": [".toc", 3]}, "got `int` - at `$.EXCLUDE_SELECTORS[1]`"),
+        ({"ENABLE": True}, "Object contains unknown field `ENABLE`"),
+        (["ENABLED"], "Expected `object`, got `array`"),
     ],
 )
-def test_a_bad_value_is_named_with_its_key(key, value):
-    with pytest.raises(SettingsError) as raised:
-        read_settings({"SEARCH_INDEX": {key: value}})
-    assert f"SEARCH_INDEX[{key!r}] is {value!r}" in str(raised.value)
-
-
-@pytest.mark.parametrize(
-    ("given", "words"),
-    [(["ENABLED"], ["SEARCH_INDEX must be a dict"]), ({"ENABLE": True}, ["unknown", "ENABLE"])],
-)
-def test_an_unknown_key_or_a_non_dict_is_named(given, words):
+def test_a_bad_key_or_value_is_named(given, said):
     with pytest.raises(SettingsError) as raised:
         read_settings({"SEARCH_INDEX": given})
-    assert all(word in str(raised.value) for word in words), raised.value
+    assert str(raised.value).startswith("SEARCH_INDEX: ") and said in str(raised.value)
 
 
 def test_only_the_listed_pages_marked_bodies_are_indexed(tmp_path):

@@ -28,7 +28,7 @@ AtLeastOne = Annotated[int, msgspec.Meta(ge=1)]
 
 
 class SettingsError(ValueError):
-    """A DEDUP setting that the plugin cannot use; the message names the key."""
+    """A DEDUP setting that the plugin cannot use; msgspec's message says why."""
 
 
 class Settings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, rename="upper"):
@@ -53,17 +53,7 @@ class Settings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, rename="
 
 def read_settings(pelican_settings):
     """Build validated Settings from a Pelican settings mapping."""
-    given = pelican_settings.get("DEDUP") or {}
-    if not isinstance(given, dict):
-        raise SettingsError(f"DEDUP must be a dict, not {type(given).__name__}")
     try:
-        return msgspec.convert(given, type=Settings)
+        return msgspec.convert(pelican_settings.get("DEDUP") or {}, type=Settings)
     except msgspec.ValidationError as error:
-        raise SettingsError(_problem(error, given)) from None
-
-
-def _problem(error, given):
-    """msgspec's reason, after the DEDUP key and the value it refused."""
-    why, _, at = str(error).partition(" - at `$.")
-    key = at.partition("`")[0].partition("[")[0]
-    return f"DEDUP[{key!r}] is {given[key]!r}: {why}" if key else f"DEDUP: {why}"
+        raise SettingsError(f"DEDUP: {error}") from None
