@@ -199,9 +199,9 @@ def test_error_mode_fails_before_writing_and_names_the_file(tmp_path):
 @pytest.mark.parametrize(
     "value, message",
     [
-        ('{"MODE": "delete"}', "DEDUP['MODE'] must be one of"),
-        ('{"MIN_LENGHT": 10}', "unknown key(s) ['MIN_LENGHT']"),
-        ('{"NEAR_RATIO": 2}', "DEDUP['NEAR_RATIO'] must be a number in (0, 1]"),
+        ('{"MODE": "delete"}', "DEDUP: Invalid enum value 'delete' - at `$.MODE`"),
+        ('{"MIN_LENGHT": 10}', "DEDUP: Object contains unknown field `MIN_LENGHT`"),
+        ('{"NEAR_RATIO": 2}', "DEDUP: Expected `float` <= 1.0 - at `$.NEAR_RATIO`"),
     ],
 )
 def test_bad_settings_stop_the_build_with_a_plain_message(tmp_path, value, message):

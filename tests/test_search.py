@@ -115,7 +115,7 @@ def test_a_bad_setting_stops_the_build_naming_it(tmp_path):
     )  # fmt: skip
     said = result.stdout + result.stderr
     assert result.returncode == 1, said
-    assert "SEARCH_INDEX has unknown key(s) ['OUTPUT_DIR']" in said
+    assert "SEARCH_INDEX: Object contains unknown field `OUTPUT_DIR`" in said
     assert "Traceback" not in said
 
 

@@ -1,8 +1,9 @@
-"""Read and check the ATOM_FEEDS setting, so that a mistake is named plainly."""
+"""Read and check the ATOM_FEEDS setting (msgspec), so that a mistake is named plainly."""
 
 import re
+from typing import Annotated
 
-DEFAULTS = {"ID_AUTHORITY": None, "ID_METADATA": "id"}
+import msgspec
 
 # RFC 4151: taggingEntity = (DNS name / e-mail address) "," (YYYY / YYYY-MM / YYYY-MM-DD)
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
@@ -14,23 +15,24 @@ class SettingsError(ValueError):
     """ATOM_FEEDS holds something the plugin cannot use."""
 
 
+class Settings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, rename="upper"):
+    """ATOM_FEEDS, key by key: ``ID_AUTHORITY`` is read into ``id_authority``."""
+
+    id_authority: str | None = None  # required, but named plainly below when missing
+    id_metadata: Annotated[str, msgspec.Meta(pattern=r"\S")] = "id"
+
+
 def read_settings(settings):
-    """Return ATOM_FEEDS merged over DEFAULTS, or raise SettingsError saying why."""
-    given = settings.get("ATOM_FEEDS", {})
-    if not isinstance(given, dict):
-        raise SettingsError(f"ATOM_FEEDS must be a dict, not {type(given).__name__}")
-    unknown = set(given) - set(DEFAULTS)
-    if unknown:
-        raise SettingsError(f"ATOM_FEEDS: unknown key(s) {sorted(unknown)}")
-    options = {**DEFAULTS, **given}
-    authority = options["ID_AUTHORITY"]
-    if not isinstance(authority, str) or not _AUTHORITY.fullmatch(authority):
+    """ATOM_FEEDS as a dict of both keys, or raise SettingsError saying why."""
+    try:
+        options = msgspec.convert(settings.get("ATOM_FEEDS", {}), type=Settings)
+    except msgspec.ValidationError as error:
+        raise SettingsError(f"ATOM_FEEDS: {error}") from None
+    # Not a msgspec pattern: its message would show the regular expression, not an example.
+    if not _AUTHORITY.fullmatch(options.id_authority or ""):
         raise SettingsError(
             "ATOM_FEEDS['ID_AUTHORITY'] must be a domain (or e-mail address) and a date "
-            f"you held it, like 'example.org,2013' (RFC 4151), not {authority!r}"
+            f"you held it, like 'example.org,2013' (RFC 4151), not {options.id_authority!r}"
         )
-    field = options["ID_METADATA"]
-    if not isinstance(field, str) or not field.strip():
-        raise SettingsError(f"ATOM_FEEDS['ID_METADATA'] must name a metadata field, not {field!r}")
-    options["ID_METADATA"] = field.strip().lower()
-    return options
+    field = options.id_metadata.strip().lower()
+    return {"ID_AUTHORITY": options.id_authority, "ID_METADATA": field}

@@ -10,8 +10,9 @@ the earlier one). ``make clean`` removes them all with cache/.
 """
 
 import hashlib
-import json
 import os
+
+import msgspec
 
 from .settings import read_settings
 
@@ -19,9 +20,8 @@ PREFIX = "content_guard-"
 
 
 def fingerprint(options):
-    """A short hash of the CONTENT_GUARD settings."""
-    text = json.dumps(options, sort_keys=True, default=repr)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    """A short hash of the CONTENT_GUARD settings (a Settings)."""
+    return hashlib.sha256(msgspec.json.encode(options)).hexdigest()[:12]
 
 
 def separate_cache(pelican):

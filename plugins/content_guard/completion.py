@@ -31,7 +31,7 @@ def _note_interrupt(signum, frame):
 
 def start(pelican):
     """initialized: if a mark is wanted, watch for SIGINT and write it at exit."""
-    name = read_settings(pelican.settings)["COMPLETION_MARK"]
+    name = read_settings(pelican.settings).completion_mark
     if not name:
         return
     _state.update(mark=Path(pelican.output_path) / name, finished=False, interrupted=False)

@@ -47,7 +47,7 @@ _collector = None
 def start(pelican):
     """Install the collector for this build."""
     global _collector
-    level = FAIL_LEVELS[read_settings_or_stop(pelican.settings)["FAIL_ON"]]
+    level = FAIL_LEVELS[read_settings_or_stop(pelican.settings).fail_on]
     fatal = pelican_log.FatalLogger.fatal_lvl
     if fatal <= logging.ERROR:
         # Take over --fatal: collect everything, then fail once, plainly.

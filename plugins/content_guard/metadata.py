@@ -67,7 +67,7 @@ def known_keys(settings, options):
             keys.update(re.compile(settings[name]).groupindex)
     for extra in (settings.get("EXTRA_PATH_METADATA") or {}).values():
         keys.update(extra)
-    keys.update(options["METADATA_KEYS"])
+    keys.update(options.metadata_keys)
     return {key.lower() for key in keys}
 
 
@@ -101,7 +101,7 @@ def where(path, line):
 def check_keys(path, metadata, settings, options):
     """Log each near-miss key of one file; return how many there were."""
     known = known_keys(settings, options)
-    level = TYPO_LEVELS[options["KEY_TYPO"]]
+    level = TYPO_LEVELS[options.key_typo]
     found = 0
     for key in metadata:
         guess = likely_key(key, known)

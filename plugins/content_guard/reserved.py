@@ -143,15 +143,15 @@ def report_clashes(static_generator):
     settings = static_generator.settings
     articles = next((g for g in generators if hasattr(g, "articles")), None)
     options = read_settings(settings)
-    own = options["RESERVED_PATHS"]
+    own = options.reserved_paths
     reserved = {
         **feed_paths(articles, settings),
         **theme_paths(settings),
         **static_paths(generators),
         **{path: "written by a plugin or the host (RESERVED_PATHS)" for path in own},
     }
-    if options["COMPLETION_MARK"]:
-        reserved[options["COMPLETION_MARK"]] = "the mark of a finished build (COMPLETION_MARK)"
+    if options.completion_mark:
+        reserved[options.completion_mark] = "the mark of a finished build (COMPLETION_MARK)"
     prefixes = [path for path in own if path.endswith("/")]
     messages = find_clashes(
         all_content(generators), reserved, site_pages(articles, settings), prefixes

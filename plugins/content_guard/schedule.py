@@ -23,7 +23,7 @@ def is_future(date):
 
 def note_future_posts(generator):
     """article_generator_finalized: one note per post held back for its date."""
-    level = NOTE_LEVELS[read_settings(generator.settings)["FUTURE_NOTE"]]
+    level = NOTE_LEVELS[read_settings(generator.settings).future_note]
     if logger.level == logging.NOTSET and logging.getLogger().level <= logging.WARNING:
         logger.setLevel(logging.INFO)  # Pelican shows WARNING and up unless -v
     for draft in generator.drafts + generator.drafts_translations:

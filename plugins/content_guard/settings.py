@@ -1,78 +1,51 @@
-"""The CONTENT_GUARD settings: defaults and validation, in one place."""
+"""The CONTENT_GUARD settings: defaults and validation (by msgspec), in one place."""
 
 import logging
+from typing import Annotated, Literal
+
+import msgspec
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {
-    "MAX_NESTING": 50,
-    "FUTURE_NOTE": "warning",
-    "FAIL_ON": None,
-    "MAX_BYTES": 2_000_000,
-    "MAX_RENDER_SECONDS": 10,
+Positive = Annotated[int, msgspec.Meta(gt=0)] | Annotated[float, msgspec.Meta(gt=0)]
+Levels = Literal["warning", "error"]
+
+
+class Settings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, rename="upper"):
+    """CONTENT_GUARD, key by key: ``MAX_NESTING`` is read into ``max_nesting``."""
+
+    max_nesting: Annotated[int, msgspec.Meta(ge=1)] = 50
+    future_note: Literal["warning", "info"] = "warning"
+    fail_on: Levels | None = None
+    max_bytes: Positive = 2_000_000
+    max_render_seconds: Positive = 10
     # Files and folders (ending in "/") that plugins or the host write beside
     # Pelican's own output: no post or page may be written there.
-    "RESERVED_PATHS": ("robots.txt", "sitemap.xml", "sitemap.txt", "pagefind/"),
-    "COMPLETION_MARK": None,
-    "KEY_TYPO": "warning",
-    "METADATA_KEYS": [],
-    "PUBLIC_SITEURL": False,
-}
+    reserved_paths: tuple[Annotated[str, msgspec.Meta(min_length=1)], ...] = (
+        "robots.txt",
+        "sitemap.xml",
+        "sitemap.txt",
+        "pagefind/",
+    )
+    # A file name in the output folder, so no "/" in it.
+    completion_mark: Annotated[str, msgspec.Meta(pattern=r"^[^/]+$")] | None = None
+    key_typo: Levels = "warning"
+    metadata_keys: tuple[str, ...] = ()
+    public_siteurl: bool = False
+
+
+DEFAULTS = msgspec.to_builtins(Settings())
 NOTE_LEVELS = {"warning": logging.WARNING, "info": logging.INFO}
 TYPO_LEVELS = {"warning": logging.WARNING, "error": logging.ERROR}
 FAIL_LEVELS = {None: None, "warning": logging.WARNING, "error": logging.ERROR}
 
 
 def read_settings(settings):
-    """CONTENT_GUARD merged over the defaults; ValueError names a bad key or value."""
-    options = {**DEFAULTS, **settings.get("CONTENT_GUARD", {})}
-    unknown = set(options) - set(DEFAULTS)
-    if unknown:
-        raise ValueError(f"CONTENT_GUARD: unknown key(s) {sorted(unknown)}")
-    nesting = options["MAX_NESTING"]
-    if not isinstance(nesting, int) or isinstance(nesting, bool) or nesting < 1:
-        raise ValueError(
-            f"CONTENT_GUARD['MAX_NESTING'] must be a positive integer, not {nesting!r}"
-        )
-    for key in ("MAX_BYTES", "MAX_RENDER_SECONDS"):
-        value = options[key]
-        if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
-            raise ValueError(f"CONTENT_GUARD[{key!r}] must be a positive number, not {value!r}")
-    reserved = options["RESERVED_PATHS"]
-    if isinstance(reserved, str) or not all(isinstance(p, str) and p for p in reserved):
-        raise ValueError(
-            f"CONTENT_GUARD['RESERVED_PATHS'] must be a list of paths, not {reserved!r}"
-        )
-    mark = options["COMPLETION_MARK"]
-    if mark is not None and (not isinstance(mark, str) or not mark or "/" in mark):
-        raise ValueError(
-            f"CONTENT_GUARD['COMPLETION_MARK'] must be None or a file name, not {mark!r}"
-        )
-    if options["FUTURE_NOTE"] not in NOTE_LEVELS:
-        raise ValueError(
-            "CONTENT_GUARD['FUTURE_NOTE'] must be 'warning' or 'info', "
-            f"not {options['FUTURE_NOTE']!r}"
-        )
-    if options["FAIL_ON"] not in FAIL_LEVELS:
-        raise ValueError(
-            "CONTENT_GUARD['FAIL_ON'] must be None, 'warning' or 'error', "
-            f"not {options['FAIL_ON']!r}"
-        )
-    if options["KEY_TYPO"] not in TYPO_LEVELS:
-        raise ValueError(
-            f"CONTENT_GUARD['KEY_TYPO'] must be 'warning' or 'error', not {options['KEY_TYPO']!r}"
-        )
-    keys = options["METADATA_KEYS"]
-    if isinstance(keys, str) or not all(isinstance(key, str) for key in keys):
-        raise ValueError(
-            f"CONTENT_GUARD['METADATA_KEYS'] must be a list of key names, not {keys!r}"
-        )
-    if not isinstance(options["PUBLIC_SITEURL"], bool):
-        raise ValueError(
-            "CONTENT_GUARD['PUBLIC_SITEURL'] must be True or False, "
-            f"not {options['PUBLIC_SITEURL']!r}"
-        )
-    return options
+    """CONTENT_GUARD as Settings over the defaults; ValueError names a bad key or value."""
+    try:
+        return msgspec.convert(settings.get("CONTENT_GUARD", {}), type=Settings)
+    except msgspec.ValidationError as error:
+        raise ValueError(f"CONTENT_GUARD: {error}") from None
 
 
 class RejectedMetadata(ValueError):

@@ -45,7 +45,7 @@ def problem(url):
 
 def check(pelican):
     """initialized: stop a production build whose SITEURL is not a real address."""
-    if not read_settings_or_stop(pelican.settings)["PUBLIC_SITEURL"]:
+    if not read_settings_or_stop(pelican.settings).public_siteurl:
         return
     found = problem(pelican.settings.get("SITEURL"))
     if found:

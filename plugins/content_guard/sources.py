@@ -146,7 +146,7 @@ def check_value(reader, name, value):
 
 def over_budget(reader, path, text):
     """Log and return True if the post is estimated to take too long to render."""
-    limit = reader.content_guard["MAX_RENDER_SECONDS"]
+    limit = reader.content_guard.max_render_seconds
     seconds, line = budgets.estimate(text)
     if seconds <= limit:
         return False
@@ -165,7 +165,7 @@ def over_budget(reader, path, text):
 
 def checked_read(reader, read, path):
     """Run read(path) for reader, with the checks of this module around it."""
-    size, limit = Path(path).stat().st_size, reader.content_guard["MAX_BYTES"]
+    size, limit = Path(path).stat().st_size, reader.content_guard.max_bytes
     if size > limit:
         logger.error(
             "Skipping %s: it is %s bytes, larger than CONTENT_GUARD['MAX_BYTES'] = %s",
@@ -181,7 +181,7 @@ def checked_read(reader, read, path):
     if not text.strip():
         logger.error("Skipping %s: the file is empty", path)
         return SKIP
-    limit = reader.content_guard["MAX_NESTING"]
+    limit = reader.content_guard.max_nesting
     deep = too_deep(text, limit) if isinstance(reader, MarkdownReader) else None
     if deep:
         logger.error(
@@ -208,7 +208,7 @@ def checked_read(reader, read, path):
         # Pelican would log only "Could not process FILE" (the reason needs -D).
         logger.error("Skipping %s: %s", path, error)
         return SKIP
-    took, budget = time.perf_counter() - started, reader.content_guard["MAX_RENDER_SECONDS"]
+    took, budget = time.perf_counter() - started, reader.content_guard.max_render_seconds
     if took > budget:
         logger.error(
             "Skipping %s: it took %.1f s to render, more than "

@@ -1,21 +1,26 @@
-"""The MORE_ON_THIS settings dict: defaults and validation.
+"""The MORE_ON_THIS settings dict, checked by msgspec.
 
 MORE_ON_THIS = {"MAX": 3}  # how many posts to list at most (0: none)
 """
 
-DEFAULTS = {"MAX": 3}
+from typing import Annotated
+
+import msgspec
 
 
 class SettingsError(ValueError):
-    """A MORE_ON_THIS setting the plugin cannot use; the message names the key."""
+    """A MORE_ON_THIS setting the plugin cannot use; msgspec's message says why."""
+
+
+class Settings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, rename="upper"):
+    """MORE_ON_THIS, key by key: ``MAX`` is read into ``max``."""
+
+    max: Annotated[int, msgspec.Meta(ge=0)] = 3
 
 
 def read_settings(settings):
     """The validated number of posts to list."""
-    given = settings.get("MORE_ON_THIS") or {}
-    if not isinstance(given, dict) or set(given) - set(DEFAULTS):
-        raise SettingsError(f"MORE_ON_THIS must be a dict with the key 'MAX' only, not {given!r}")
-    most = {**DEFAULTS, **given}["MAX"]
-    if isinstance(most, bool) or not isinstance(most, int) or most < 0:
-        raise SettingsError(f"MORE_ON_THIS['MAX'] must be a whole number >= 0, not {most!r}")
-    return most
+    try:
+        return msgspec.convert(settings.get("MORE_ON_THIS") or {}, type=Settings).max
+    except msgspec.ValidationError as error:
+        raise SettingsError(f"MORE_ON_THIS: {error}") from None

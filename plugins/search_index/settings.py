@@ -7,56 +7,38 @@ Every key is optional; a site sets only what it changes::
         "OUTPUT_SUBDIR": "pagefind", # the index's folder inside the output
         "EXCLUDE_SELECTORS": [".headerlink", ".toc"],  # parts of a post not indexed
     }
+
+msgspec checks each value against the types declared on Settings.
 """
 
-import re
-from dataclasses import dataclass
+from typing import Annotated
 
-DEFAULTS = {
-    "ENABLED": True,
-    "OUTPUT_SUBDIR": "pagefind",
-    # The heading self links ("#") and a [TOC] only repeat the headings.
-    "EXCLUDE_SELECTORS": [".headerlink", ".toc"],
-}
-SUBDIR = re.compile(r"[A-Za-z0-9_-]+")
+import msgspec
 
 
 class SettingsError(ValueError):
-    """A SEARCH_INDEX setting the plugin cannot use; the message names the key."""
+    """A SEARCH_INDEX setting the plugin cannot use; msgspec's message says why."""
 
 
-@dataclass(frozen=True)
-class Settings:
-    enabled: bool
-    output_subdir: str
-    exclude_selectors: tuple[str, ...]
+class Settings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, rename="upper"):
+    """SEARCH_INDEX, key by key: ``OUTPUT_SUBDIR`` is read into ``output_subdir``."""
+
+    enabled: bool = True
+    # One folder name: the index never lands outside the output.
+    output_subdir: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_-]+$")] = "pagefind"
+    # The heading self links ("#") and a [TOC] only repeat the headings.
+    exclude_selectors: tuple[Annotated[str, msgspec.Meta(pattern=r"\S")], ...] = (
+        ".headerlink",
+        ".toc",
+    )
 
 
-def _selectors(value):
-    return isinstance(value, list | tuple) and all(isinstance(s, str) and s.strip() for s in value)
-
-
-# Each key: (its test, what it must be), for the message naming a bad value.
-CHECKS = {
-    "ENABLED": (lambda value: isinstance(value, bool), "True or False"),
-    "OUTPUT_SUBDIR": (
-        lambda value: isinstance(value, str) and bool(SUBDIR.fullmatch(value)),
-        "one folder name of letters, digits, - or _",
-    ),
-    "EXCLUDE_SELECTORS": (_selectors, "a list of CSS selectors"),
-}
+DEFAULTS = msgspec.to_builtins(Settings())
 
 
 def read_settings(pelican_settings):
-    """Validated Settings from a Pelican settings mapping: every key checked by CHECKS."""
-    given = pelican_settings.get("SEARCH_INDEX") or {}
-    if not isinstance(given, dict):
-        raise SettingsError(f"SEARCH_INDEX must be a dict, not {type(given).__name__}")
-    unknown = sorted(set(given) - set(CHECKS))
-    if unknown:
-        raise SettingsError(f"SEARCH_INDEX has unknown key(s) {unknown}; known: {sorted(CHECKS)}")
-    values = {**DEFAULTS, **given}
-    for key, (test, expected) in CHECKS.items():
-        if not test(values[key]):
-            raise SettingsError(f"SEARCH_INDEX[{key!r}] must be {expected}, not {values[key]!r}")
-    return Settings(values["ENABLED"], values["OUTPUT_SUBDIR"], tuple(values["EXCLUDE_SELECTORS"]))
+    """Validated Settings from a Pelican settings mapping."""
+    try:
+        return msgspec.convert(pelican_settings.get("SEARCH_INDEX") or {}, type=Settings)
+    except msgspec.ValidationError as error:
+        raise SettingsError(f"SEARCH_INDEX: {error}") from None

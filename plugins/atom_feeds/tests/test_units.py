@@ -26,20 +26,32 @@ def test_authorities_of_rfc_4151_are_accepted(authority):
 
 
 @pytest.mark.parametrize(
-    "settings, words",
+    "authority", [None, "http://example.org", "example.org,13", "example.org,2013-13"]
+)
+def test_a_missing_or_bad_authority_is_shown_with_an_example(authority):
+    with pytest.raises(SettingsError) as raised:
+        read_settings({"ATOM_FEEDS": {"ID_AUTHORITY": authority}} if authority else {})
+    said = str(raised.value)
+    assert said.startswith("ATOM_FEEDS['ID_AUTHORITY'] must be a domain"), said
+    assert "like 'example.org,2013' (RFC 4151)" in said and said.endswith(f"not {authority!r}")
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
     [
-        ({}, "ID_AUTHORITY"),
-        ({"ATOM_FEEDS": {"ID_AUTHORITY": "http://example.org"}}, "ID_AUTHORITY"),
-        ({"ATOM_FEEDS": {"ID_AUTHORITY": "example.org,13"}}, "ID_AUTHORITY"),
-        ({"ATOM_FEEDS": {"ID_AUTHORITY": "example.org,2013-13"}}, "ID_AUTHORITY"),
-        ({"ATOM_FEEDS": {**GOOD["ATOM_FEEDS"], "ID_FIELD": "x"}}, "unknown key"),
-        ({"ATOM_FEEDS": {**GOOD["ATOM_FEEDS"], "ID_METADATA": " "}}, "ID_METADATA"),
-        ({"ATOM_FEEDS": ["example.org,2013"]}, "must be a dict"),
+        ({"ID_FIELD": "x"}, "Object contains unknown field `ID_FIELD`"),
+        ({"ID_METADATA": " "}, "Expected `str` matching regex '\\\\S' - at `$.ID_METADATA`"),
+        ({"ID_METADATA": 3}, "Expected `str`, got `int` - at `$.ID_METADATA`"),
+        ({"ID_AUTHORITY": True}, "Expected `str | null`, got `bool` - at `$.ID_AUTHORITY`"),
+        (["example.org,2013"], "Expected `object`, got `array`"),
     ],
 )
-def test_bad_settings_are_named(settings, words):
-    with pytest.raises(SettingsError, match=words):
-        read_settings(settings)
+def test_msgspec_names_a_bad_key_or_value(given, said):
+    if isinstance(given, dict):
+        given = {**GOOD["ATOM_FEEDS"], **given}
+    with pytest.raises(SettingsError) as raised:
+        read_settings({"ATOM_FEEDS": given})
+    assert str(raised.value) == f"ATOM_FEEDS: {said}"
 
 
 def test_metadata_field_defaults_to_id_and_is_lowercased():

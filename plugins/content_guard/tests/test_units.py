@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from content_guard.settings import DEFAULTS, read_settings
@@ -23,31 +24,53 @@ def test_defaults_are_documented_and_used():
         "RESERVED_PATHS": ("robots.txt", "sitemap.xml", "sitemap.txt", "pagefind/"),
         "COMPLETION_MARK": None,
         "KEY_TYPO": "warning",
-        "METADATA_KEYS": [],
+        "METADATA_KEYS": (),
         "PUBLIC_SITEURL": False,
     }
-    assert read_settings({}) == DEFAULTS == expected
-    assert read_settings({"CONTENT_GUARD": {"MAX_NESTING": 7}})["MAX_NESTING"] == 7
+    assert msgspec.to_builtins(read_settings({})) == DEFAULTS == expected
+    assert read_settings({"CONTENT_GUARD": {"MAX_NESTING": 7}}).max_nesting == 7
+    # A list where the default is a tuple, an int where a float may be: both as given.
+    options = read_settings({"CONTENT_GUARD": {"METADATA_KEYS": ["id"], "MAX_BYTES": 10}})
+    assert options.metadata_keys == ("id",) and options.max_bytes == 10
 
 
 @pytest.mark.parametrize(
-    "options, message",
+    ("key", "value", "reason"),
     [
-        ({"MAX_DEPTH": 3}, "unknown key(s) ['MAX_DEPTH']"),
-        ({"MAX_NESTING": 0}, "'MAX_NESTING'] must be a positive integer, not 0"),
-        ({"MAX_NESTING": True}, "must be a positive integer, not True"),
-        ({"MAX_NESTING": "50"}, "must be a positive integer, not '50'"),
-        ({"FUTURE_NOTE": "error"}, "'FUTURE_NOTE'] must be 'warning' or 'info', not 'error'"),
-        ({"MAX_BYTES": 0}, "'MAX_BYTES'] must be a positive number, not 0"),
-        ({"MAX_RENDER_SECONDS": "10"}, "'MAX_RENDER_SECONDS'] must be a positive number"),
-        ({"RESERVED_PATHS": "robots.txt"}, "'RESERVED_PATHS'] must be a list of paths"),
-        ({"COMPLETION_MARK": "a/b"}, "'COMPLETION_MARK'] must be None or a file name"),
+        ("MAX_NESTING", 0, "Expected `int` >= 1"),
+        ("MAX_NESTING", True, "got `bool`"),  # True is not a whole number
+        ("MAX_NESTING", "50", "got `str`"),  # nor is a string of digits
+        ("FUTURE_NOTE", "error", "Invalid enum value 'error'"),
+        ("FAIL_ON", "info", "Invalid enum value 'info'"),
+        ("KEY_TYPO", "info", "Invalid enum value 'info'"),
+        ("MAX_BYTES", 0, "Expected `int` >= 1"),
+        ("MAX_RENDER_SECONDS", "10", "got `str`"),
+        ("RESERVED_PATHS", "robots.txt", "Expected `array`, got `str`"),  # not a list of paths
+        ("RESERVED_PATHS[1]", ["robots.txt", ""], "Expected `str` of length >= 1"),
+        ("COMPLETION_MARK", "a/b", "Expected `str` matching regex"),
+        ("COMPLETION_MARK", "", "Expected `str` matching regex"),
+        ("METADATA_KEYS", "id", "Expected `array`, got `str`"),
+        ("PUBLIC_SITEURL", 1, "Expected `bool`, got `int`"),
     ],
 )
-def test_bad_settings_are_named(options, message):
+def test_a_bad_value_is_named_with_its_key(key, value, reason):
     with pytest.raises(ValueError) as error:
-        read_settings({"CONTENT_GUARD": options})
-    assert message in str(error.value)
+        read_settings({"CONTENT_GUARD": {key.partition("[")[0]: value}})
+    said = str(error.value)
+    assert said.startswith("CONTENT_GUARD: ") and reason in said and f"at `$.{key}`" in said, said
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ({"MAX_DEPTH": 3}, "Object contains unknown field `MAX_DEPTH`"),
+        (None, "Expected `object`, got `null`"),
+    ],
+)
+def test_an_unknown_key_or_a_non_dict_is_named(given, said):
+    with pytest.raises(ValueError) as error:
+        read_settings({"CONTENT_GUARD": given})
+    assert str(error.value) == f"CONTENT_GUARD: {said}"
 
 
 @pytest.mark.parametrize(
@@ -103,7 +126,8 @@ def test_a_bad_setting_stops_the_build_in_one_plain_line(tmp_path):
     )
     log = result.stdout + result.stderr
     assert result.returncode == 1
-    assert "must be 'warning' or 'info', not 'loud' (in the settings file)" in log
+    said = "CONTENT_GUARD: Invalid enum value 'loud' - at `$.FUTURE_NOTE` (in the settings file)"
+    assert said in log
     assert "Traceback" not in log
 
 

@@ -49,11 +49,37 @@ def test_named_slugs_win_in_their_order():
     assert related(chosen, PUBLISHED, BY_TAG, 3) == [D, A]
 
 
-@pytest.mark.parametrize("given", [{"MAX": -1}, {"MAX": "3"}, {"MAX": True}, {"MOST": 3}, [3]])
-def test_bad_settings_are_named(given):
-    with pytest.raises(SettingsError, match="MORE_ON_THIS"):
+def test_max_defaults_to_3_and_may_be_0():
+    assert read_settings({}) == read_settings({"MORE_ON_THIS": None}) == 3
+    assert read_settings({"MORE_ON_THIS": {"MAX": 0}}) == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        (-1, "Expected `int` >= 0"),
+        ("3", "Expected `int`, got `str`"),
+        (True, "Expected `int`, got `bool`"),
+        (2.0, "Expected `int`, got `float`"),
+    ],
+)
+def test_a_bad_max_is_named_with_the_reason(value, reason):
+    with pytest.raises(SettingsError) as raised:
+        read_settings({"MORE_ON_THIS": {"MAX": value}})
+    assert str(raised.value) == f"MORE_ON_THIS: {reason} - at `$.MAX`"
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ({"MOST": 3}, "Object contains unknown field `MOST`"),
+        ([3], "Expected `object`, got `array`"),
+    ],
+)
+def test_an_unknown_key_or_a_non_dict_is_named(given, said):
+    with pytest.raises(SettingsError) as raised:
         read_settings({"MORE_ON_THIS": given})
-    assert read_settings({}) == 3
+    assert str(raised.value) == f"MORE_ON_THIS: {said}"
 
 
 def test_the_index_ranks_as_comparing_every_pair_would():

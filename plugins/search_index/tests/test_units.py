@@ -18,26 +18,32 @@ def test_defaults_and_overrides():
     settings = read_settings({})
     assert settings.enabled and settings.output_subdir == DEFAULTS["OUTPUT_SUBDIR"]
     assert settings.exclude_selectors == (".headerlink", ".toc")
+    assert read_settings({"SEARCH_INDEX": None}) == settings
     changed = read_settings({"SEARCH_INDEX": {"ENABLED": False, "EXCLUDE_SELECTORS": []}})
     assert not changed.enabled and changed.exclude_selectors == ()
+    listed = read_settings({"SEARCH_INDEX": {"EXCLUDE_SELECTORS": [".toc", "nav"]}})
+    assert listed.exclude_selectors == (".toc", "nav")
 
 
 @pytest.mark.parametrize(
-    ("given", "named"),
+    ("given", "said"),
     [
-        (["ENABLED"], "SEARCH_INDEX must be a dict"),
-        ({"ENABLE": True}, "unknown key(s) ['ENABLE']"),
-        ({"ENABLED": "yes"}, "SEARCH_INDEX['ENABLED']"),
-        ({"OUTPUT_SUBDIR": "../up"}, "SEARCH_INDEX['OUTPUT_SUBDIR']"),
-        ({"OUTPUT_SUBDIR": ""}, "SEARCH_INDEX['OUTPUT_SUBDIR']"),
-        ({"EXCLUDE_SELECTORS": ".toc"}, "SEARCH_INDEX['EXCLUDE_SELECTORS']"),
-        ({"EXCLUDE_SELECTORS": [""]}, "SEARCH_INDEX['EXCLUDE_SELECTORS']"),
+        ({"ENABLED": "yes"}, "Expected `bool`, got `str` - at `$.ENABLED`"),
+        ({"ENABLED": 1}, "Expected `bool`, got `int` - at `$.ENABLED`"),  # 1 is not True
+        ({"OUTPUT_SUBDIR": "../up"}, "matching regex '^[A-Za-z0-9_-]+$' - at `$.OUTPUT_SUBDIR`"),
+        ({"OUTPUT_SUBDIR": ""}, "matching regex '^[A-Za-z0-9_-]+$' - at `$.OUTPUT_SUBDIR`"),
+        # a string is not a list of selectors
+        ({"EXCLUDE_SELECTORS": ".toc"}, "Expected `array`, got `str` - at `$.EXCLUDE_SELECTORS`"),
+        ({"EXCLUDE_SELECTORS": [""]}, "matching regex '\\\\S' - at `$.EXCLUDE_SELECTORS[0]`"),
+        ({"EXCLUDE_SELECTORS": [".toc", 3]}, "got `int` - at `$.EXCLUDE_SELECTORS[1]`"),
+        ({"ENABLE": True}, "Object contains unknown field `ENABLE`"),
+        (["ENABLED"], "Expected `object`, got `array`"),
     ],
 )
-def test_bad_settings_are_named(given, named):
+def test_a_bad_key_or_value_is_named(given, said):
     with pytest.raises(SettingsError) as raised:
         read_settings({"SEARCH_INDEX": given})
-    assert named in str(raised.value)
+    assert str(raised.value).startswith("SEARCH_INDEX: ") and said in str(raised.value)
 
 
 def test_only_the_listed_pages_marked_bodies_are_indexed(tmp_path):

@@ -14,32 +14,36 @@ Every key is optional; a site sets only what it changes::
                                # to the folder the build runs in
     }
 
-A post opts out with the metadata line ``Dedup: off``.
+A post opts out with the metadata line ``Dedup: off``. msgspec checks the
+types and ranges declared on Settings (``True`` is not a whole number).
 """
 
-from dataclasses import dataclass
+from typing import Annotated, Literal
+
+import msgspec
 
 from .core import Options
 
-MODES = ("remove", "report", "error")
-DEFAULTS = {
-    "MODE": "remove",
-    "MIN_LENGTH": 40,
-    "MIN_WORDS": 6,
-    "NEAR_RATIO": 0.8,
-    "REPORT_PATH": None,
-}
+AtLeastOne = Annotated[int, msgspec.Meta(ge=1)]
 
 
 class SettingsError(ValueError):
-    """A DEDUP setting that the plugin cannot use; the message names the key."""
+    """A DEDUP setting that the plugin cannot use; msgspec's message says why."""
 
 
-@dataclass(frozen=True)
-class Settings:
-    mode: str
-    options: Options
-    report_path: str | None
+class Settings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, rename="upper"):
+    """DEDUP, key by key: ``MIN_LENGTH`` is read into ``min_length``."""
+
+    mode: Literal["remove", "report", "error"] = "remove"
+    min_length: AtLeastOne = 40
+    min_words: AtLeastOne = 6
+    near_ratio: Annotated[float, msgspec.Meta(gt=0, le=1)] = 0.8
+    report_path: str | None = None
+
+    @property
+    def options(self):
+        """The thresholds as core.find_duplicates takes them."""
+        return Options(self.min_length, self.min_words, self.near_ratio)
 
     @property
     def fingerprint(self):
@@ -47,37 +51,9 @@ class Settings:
         return (self.mode, self.options)
 
 
-def _require_int(name, value, minimum):
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise SettingsError(f"DEDUP[{name!r}] must be a whole number >= {minimum}, not {value!r}")
-    return value
-
-
 def read_settings(pelican_settings):
     """Build validated Settings from a Pelican settings mapping."""
-    given = pelican_settings.get("DEDUP") or {}
-    if not isinstance(given, dict):
-        raise SettingsError(f"DEDUP must be a dict, not {type(given).__name__}")
-    unknown = sorted(set(given) - set(DEFAULTS))
-    if unknown:
-        raise SettingsError(
-            f"DEDUP has unknown key(s) {unknown}; known keys are {sorted(DEFAULTS)}"
-        )
-    values = {**DEFAULTS, **given}
-    mode = values["MODE"]
-    if mode not in MODES:
-        raise SettingsError(f"DEDUP['MODE'] must be one of {list(MODES)}, not {mode!r}")
-    ratio = values["NEAR_RATIO"]
-    if isinstance(ratio, bool) or not isinstance(ratio, int | float) or not 0 < ratio <= 1:
-        raise SettingsError(f"DEDUP['NEAR_RATIO'] must be a number in (0, 1], not {ratio!r}")
-    report_path = values["REPORT_PATH"]
-    if report_path is not None and not isinstance(report_path, str):
-        raise SettingsError(
-            f"DEDUP['REPORT_PATH'] must be a path string or None, not {report_path!r}"
-        )
-    options = Options(
-        min_length=_require_int("MIN_LENGTH", values["MIN_LENGTH"], 1),
-        min_words=_require_int("MIN_WORDS", values["MIN_WORDS"], 1),
-        near_ratio=float(ratio),
-    )
-    return Settings(mode=mode, options=options, report_path=report_path)
+    try:
+        return msgspec.convert(pelican_settings.get("DEDUP") or {}, type=Settings)
+    except msgspec.ValidationError as error:
+        raise SettingsError(f"DEDUP: {error}") from None
