@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import copy_content, make, run_pelican
+from tests.conftest import copy_content, make, run_pelican, soup
 
 GOOD_HEADER = "Title: A fine post\nDate: 2013-04-01\nCategory: Job search\n"
 
@@ -130,6 +130,7 @@ def test_tag_pages_do_not_collide_with_each_other_or_archives(tmp_path):
     b1 = (output / "tag" / "b1" / "index.html").read_text()
     assert all(f"B1 post {day}<" in b1 for day in range(1, 13))
     assert "(12)" in b1 and "The b12 post" not in b1
+    assert [h2.get_text(" ", strip=True) for h2 in soup(b1).main.find_all("h2")] == ["2014 (12)"]
     assert not (output / "tag" / "b1" / "page").exists()
     assert (output / "page" / "2" / "index.html").is_file(), "the index still has pages"
     # Tag "2013" has its own folder; the 2013 archive lists the b12 post only.
