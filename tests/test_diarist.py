@@ -4,6 +4,7 @@ newpost` with awkward titles, the production address, repeated titles, plain
 summaries, Modified before Date, an output/ that holds only this build, and
 log lines that keep paths whole."""
 
+import datetime
 import gzip
 import os
 import queue
@@ -380,6 +381,41 @@ def test_newpost_writes_the_title_exactly(tmp_path, title):
     assert result.returncode == 0, result.log
     (post,) = [p for p in (content / "posts").glob("*.md") if not p.name.startswith("2013")]
     assert post.read_text(encoding="utf-8").splitlines()[0] == f"Title: {title}"
+
+
+def test_newpost_dates_the_post_in_the_site_timezone(tmp_path):
+    content = copy_content(tmp_path / "content")
+    # TIMEZONE is "UTC" (pelicanconf.py); the computer is in Tokyo (UTC+9).
+    result = make("newpost", content, tmp_path / "output", "TITLE=Tokyo evening note",
+                  env={"TZ": "Asia/Tokyo"})  # fmt: skip
+    now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+    assert result.returncode == 0, result.log
+    (post,) = (content / "posts").glob("*-tokyo-evening-note.md")
+    written = re.search(r"^Date: (.+)$", post.read_text(encoding="utf-8"), re.M).group(1)
+    date = datetime.datetime.strptime(written, "%Y-%m-%d %H:%M")
+    assert abs(now - date) < datetime.timedelta(minutes=2), (written, now)
+    assert post.name.startswith(f"{date:%Y-%m-%d}-")
+    # Another TIMEZONE, through the settings file the Makefile passes.
+    settings = tmp_path / "kolkata.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        "TIMEZONE = 'Asia/Kolkata'\n"
+    )
+    result = make("newpost", content, tmp_path / "output", "TITLE=Kolkata note",
+                  f"CONFFILE={settings}", env={"TZ": "America/New_York"})  # fmt: skip
+    kolkata = datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=5, minutes=30)
+    assert result.returncode == 0, result.log
+    (post,) = (content / "posts").glob("*-kolkata-note.md")
+    written = re.search(r"^Date: (.+)$", post.read_text(encoding="utf-8"), re.M).group(1)
+    date = datetime.datetime.strptime(written, "%Y-%m-%d %H:%M")
+    assert abs(kolkata.replace(tzinfo=None) - date) < datetime.timedelta(minutes=2)
+    # A TIMEZONE that is no zone: one line naming the settings file.
+    settings.write_text(settings.read_text().replace("Asia/Kolkata", "Mars/Olympus"))
+    result = make("newpost", content, tmp_path / "output", "TITLE=Mars note",
+                  f"CONFFILE={settings}")  # fmt: skip
+    assert result.returncode != 0 and "Traceback" not in result.log
+    assert f"{settings}: TIMEZONE 'Mars/Olympus' is not a time zone name" in result.log
+    assert not list((content / "posts").glob("*-mars-note.md"))
 
 
 def test_newpost_skeleton_is_documented_private_and_guarded(tmp_path):
