@@ -25,6 +25,10 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 GITHUB_COMMIT_MESSAGE ?= Publish the site
 RSYNC_TARGET ?=
 SSH ?= ssh
+# The modes rsync_upload gives on the server, whatever they are here and
+# whatever the server's umask: folders 755 and files 644, readable by a web
+# server running as another user (also mends files an earlier upload made).
+RSYNC_CHMOD ?= D755,F644
 
 BIND ?= 127.0.0.1
 PORT ?= 8000
@@ -122,6 +126,7 @@ endif
 
 rsync_upload: venv
 	$(PUBLISH) -- rsync -e "$(SSH)" --recursive --links --times --compress --checksum \
+		--perms --chmod="$(RSYNC_CHMOD)" \
 		--delete-after --delay-updates --itemize-changes "$(PUBLISHDIR)/" "$(RSYNC_TARGET)"
 
 test: venv

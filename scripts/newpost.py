@@ -5,6 +5,9 @@ environment variable NEWPOST_TITLE so that neither make nor the shell
 evaluates it: `TITLE='A $120k offer'` is written as it is. A title without
 letters or digits ("🎉") gets a slug made of the date and time.
 
+Its Date is the current time in the site's TIMEZONE (the zone Pelican reads
+it in), whatever the computer's own zone.
+
 The post stays a draft (previewed by `make html`, never published) until its
 author changes `Status: draft` to `Status: published`. Its body is one
 placeholder line that `make publish` refuses in a published post
@@ -15,6 +18,7 @@ import argparse
 import datetime
 import os
 import sys
+import zoneinfo
 from pathlib import Path
 
 from pelican.settings import read_settings
@@ -41,6 +45,20 @@ def one_line(title):
     return " ".join(line.strip() for line in title.strip().splitlines() if line.strip())
 
 
+def site_now(settings, settings_file):
+    """The current time, to the minute, in the site's TIMEZONE.
+
+    Pelican reads a Date: without an offset in TIMEZONE, so the local time of
+    a machine in another zone would date the post hours off (in the future,
+    east of it: held back by `make publish` until then)."""
+    name = settings.get("TIMEZONE") or "UTC"
+    try:
+        zone = zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        sys.exit(f"{settings_file}: TIMEZONE {name!r} is not a time zone name, like 'Europe/Paris'")
+    return datetime.datetime.now(zone).replace(second=0, microsecond=0, tzinfo=None)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -56,8 +74,8 @@ def main(argv=None):
     title = one_line(args.title or "")
     if not title:
         parser.error('the title is empty: make newpost TITLE="My post title"')
-    now = datetime.datetime.now().replace(second=0, microsecond=0)
     settings = read_settings(args.settings)
+    now = site_now(settings, args.settings)
     slug = slugify(
         title,
         regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],

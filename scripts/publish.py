@@ -6,7 +6,8 @@ Used by `make publish`, `make github` and `make rsync_upload`. The steps:
    so that a second publish waits for the first instead of mixing files with
    it. The lock is released when this process ends, however it ends.
 2. Build with Pelican into a fresh folder beside the production one
-   (``public.new-XXXXXXXX``), never into a folder a development build uses.
+   (``public.new-XXXXXXXX``, with the mode a new folder gets under the
+   user's umask), never into a folder a development build uses.
 3. Swap it in only if the build finished: Pelican exits 0 even after an
    interrupt (SIGINT), so besides its exit status the build must have written
    the completion mark (CONTENT_GUARD['COMPLETION_MARK'] in the settings, see
@@ -75,6 +76,20 @@ def tidy_leftovers(site):
         shutil.rmtree(folder)
 
 
+def new_folder(site):
+    """A fresh, empty ``SITE.new-XXXXXXXX`` folder beside ``site``.
+
+    With the mode any new folder gets (0o777 less the umask, 755 usually), not
+    mkdtemp's 700: the folder becomes the site, and an upload copies its mode,
+    so a web server running as another user could not read it.
+    """
+    folder = Path(tempfile.mkdtemp(prefix=f"{site.name}.new-", dir=site.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
+    return folder
+
+
 def completion_mark(settings_file):
     """The file name the build writes into its output folder when it finished."""
     mark = read_settings(str(settings_file)).get("CONTENT_GUARD", {}).get("COMPLETION_MARK")
@@ -121,7 +136,7 @@ def publish(content, settings_file, site, pelican_options):
     """Build and swap in; True if ``site`` now holds the new site."""
     mark = completion_mark(settings_file)
     tidy_leftovers(site)
-    staging = Path(tempfile.mkdtemp(prefix=f"{site.name}.new-", dir=site.parent))
+    staging = new_folder(site)
     try:
         status = build(content, settings_file, staging, pelican_options)
         finished = (staging / mark).is_file()

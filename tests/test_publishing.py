@@ -3,6 +3,8 @@ run end to end against a local bare git repository and a local folder."""
 
 import gzip
 import hashlib
+import os
+import stat
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -147,6 +149,49 @@ def test_make_rsync_upload_mirrors_the_site(tmp_path, rsync):
     result = make("rsync_upload", content, output, f"RSYNC_TARGET={www}/")
     assert result.returncode == 0, result.stdout + result.stderr
     assert snapshot(www) == snapshot(output)
+
+
+@pytest.fixture
+def umask_027():
+    """This process's umask (which `make` and its children inherit) set to 027."""
+    old = os.umask(0o027)
+    yield
+    os.umask(old)
+
+
+def modes(folder):
+    """{relative path: permission bits} of a folder, itself ("."), and all within."""
+    return {
+        p.relative_to(folder).as_posix(): stat.S_IMODE(p.stat().st_mode)
+        for p in [folder, *folder.rglob("*")]
+    }
+
+
+def test_published_and_uploaded_folders_get_readable_modes(tmp_path, rsync, umask_027):
+    content, output = copy_content(tmp_path / "content"), tmp_path / "public"
+    private = content / "images" / "private-mode.png"  # saved 600 by a strict app
+    private.parent.mkdir(exist_ok=True)
+    private.write_bytes(b"\x89PNG\r\n\x1a\n")
+    private.chmod(0o600)
+    www = tmp_path / "srv" / "www"  # a new folder: rsync makes it
+    www.parent.mkdir()
+    result = make("rsync_upload", content, output, f"RSYNC_TARGET={www}/")
+    assert result.returncode == 0, result.log
+    # public/ is a new folder like any other under this umask (not mkdtemp's 700).
+    assert stat.S_IMODE(output.stat().st_mode) == 0o750
+    assert stat.S_IMODE((output / "2013").stat().st_mode) == 0o750
+    # On the server: folders 755 and files 644, whatever the modes here.
+    uploaded = modes(www)
+    assert uploaded["images/private-mode.png"] == 0o644
+    assert {mode for path, mode in uploaded.items() if (www / path).is_dir()} == {0o755}
+    assert {mode for path, mode in uploaded.items() if (www / path).is_file()} == {0o644}
+    assert set(uploaded) == set(modes(output))
+    # An upload also mends the modes an earlier (700) upload left.
+    www.chmod(0o700)
+    (www / "index.html").chmod(0o600)
+    result = make("rsync_upload", content, output, f"RSYNC_TARGET={www}/")
+    assert result.returncode == 0, result.log
+    assert modes(www)["."] == 0o755 and modes(www)["index.html"] == 0o644
 
 
 def test_rsync_upload_needs_a_target(tmp_path):

@@ -7,10 +7,12 @@ One module per job: ``sources`` (reading each file, with ``dates``,
 files), ``reserved`` (feeds, theme, static and plugin files no post may
 replace), ``schedule`` (future dates), ``taxonomy`` (tag and category
 spellings), ``site_url`` (no placeholder address in production),
-``completion`` (the mark a finished build leaves for ``make publish``),
-``cache_key`` (a content cache per CONTENT_GUARD settings), ``failing`` (turn
-warnings or errors into one plain failure), ``log_lines`` (messages on one
-line in logs), ``settings`` (CONTENT_GUARD). See README.md for the settings.
+``draft_files`` (files only drafts use stay out of a build that does not
+write drafts), ``completion`` (the mark a finished build leaves for
+``make publish``), ``cache_key`` (a content cache per CONTENT_GUARD
+settings), ``failing`` (turn warnings or errors into one plain failure),
+``log_lines`` (messages on one line in logs), ``settings``
+(CONTENT_GUARD). See README.md for the settings.
 """
 
 from pelican import signals
@@ -19,6 +21,7 @@ from . import (
     cache_key,
     collisions,
     completion,
+    draft_files,
     failing,
     images,
     log_lines,
@@ -66,6 +69,7 @@ def register():
     signals.page_generator_finalized.connect(reserved.remember)
     signals.static_generator_finalized.connect(reserved.report_clashes)
     signals.all_generators_finalized.connect(before_writing)
+    signals.all_generators_finalized.connect(draft_files.hold_back)
     signals.finalized.connect(failing.after_writing)
     signals.initialized.connect(completion.start)
     signals.finalized.connect(completion.note_finished)

@@ -174,3 +174,25 @@ def test_placeholder_and_schemeless_addresses_are_refused(url, expected):
 
     found = problem(url)
     assert found is None if expected is None else expected in found
+
+
+def test_the_files_a_post_uses_are_found_in_every_link_form():
+    from types import SimpleNamespace
+
+    from pelican.settings import DEFAULT_CONFIG
+
+    from content_guard.draft_files import link_pattern, used_files
+
+    post = SimpleNamespace(
+        relative_dir="posts",
+        _content=(
+            '<img src="{static}/images/a.png"><img src="{attach}b%20c.png">'
+            '<a href="{filename}../images/d.pdf#page=2">d</a><img src="../images/e.png">'
+            '<img src="https://example.org/images/f.png"><a href="{static}/images/g.png">'
+        ),
+        metadata={"image": "images/h.png", "summary": '<img src="|static|/images/i.png">'},
+    )
+    files = {f"images/{n}" for n in ("a.png", "d.pdf", "e.png", "f.png", "h.png", "i.png")}
+    files |= {"posts/b c.png", "images/unused.png"}
+    found = used_files(post, link_pattern(DEFAULT_CONFIG), files)
+    assert found == files - {"images/f.png", "images/unused.png"}
