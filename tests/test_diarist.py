@@ -14,6 +14,7 @@ import socket
 import struct
 import subprocess
 import threading
+import time
 import zlib
 from pathlib import Path
 
@@ -675,6 +676,7 @@ def test_devserver_rebuilds_an_edit_keeps_its_cache_and_counts_each_post_once(tm
     def next_summary(edit=None):
         """Wait for the next build's dedup summary; an edit made before the
         watcher started is missed, so it is saved again until a build comes."""
+        deadline = time.monotonic() + 180
         while True:
             if edit is not None:
                 saved = tmp_path / "saved.md"  # saved whole, as an editor does
@@ -684,6 +686,7 @@ def test_devserver_rebuilds_an_edit_keeps_its_cache_and_counts_each_post_once(tm
                 line = lines.get(timeout=10)
             except queue.Empty:
                 assert server.poll() is None, "the devserver stopped"
+                assert time.monotonic() < deadline, f"no dedup summary in 180 s: {printed}"
                 continue
             printed.append(line)
             found = re.search(r"checked (\d+) post\(s\) in [\d.]+ s \((\d+) remembered", line)

@@ -25,6 +25,11 @@ from .index import SearchIndexError, build_index, folder_size, remove_index, sta
 from .settings import SettingsError, read_settings
 
 logger = logging.getLogger(__name__)
+# Pelican's loggers drop a message that reads as one logged before in the same
+# process: under `make devserver`, a rebuild's summary line would go missing
+# whenever it matched the last one. This plugin's lines show on every build.
+if hasattr(logger, "disable_filter"):  # pelican.log.LimitLogger
+    logger.disable_filter()
 
 PAGES_PART = "pages"
 PARTS_FILE = "parts.json"

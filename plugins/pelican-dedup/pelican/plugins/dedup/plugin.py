@@ -25,6 +25,11 @@ from . import repair, result_cache
 from .settings import SettingsError, read_settings
 
 logger = logging.getLogger(__name__)
+# Pelican's loggers drop a message that reads as one logged before in the same
+# process: under `make devserver`, a rebuild's summary line would go missing
+# whenever it matched the last one. This plugin's lines show on every build.
+if hasattr(logger, "disable_filter"):  # pelican.log.LimitLogger
+    logger.disable_filter()
 
 OPT_OUT_VALUES = {"off", "false", "no", "0"}
 # The lists in which ArticlesGenerator and PagesGenerator keep their content
