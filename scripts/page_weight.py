@@ -69,13 +69,18 @@ def search_script(site, bundle="pagefind"):
         data = path.read_bytes()
         return gzipped_size(data) if path.suffix in (".js", ".json") else len(data)
 
-    entry = folder / "pagefind-entry.json"
-    first = [folder / "pagefind.js", entry]
-    for language in json.loads(entry.read_text(encoding="utf-8"))["languages"].values():
-        first += [
-            folder / f"wasm.{language['wasm']}.pagefind",
-            folder / f"pagefind.{language['hash']}.pf_meta",
-        ]
+    # The index is in parts (parts.json): Pagefind comes from the first, and
+    # each part brings its own WebAssembly and metadata.
+    parts = [folder / part for part in json.loads((folder / "parts.json").read_text())]
+    first = [folder / "parts.json", parts[0] / "pagefind.js"]
+    for part in parts:
+        entry = part / "pagefind-entry.json"
+        first.append(entry)
+        for language in json.loads(entry.read_text(encoding="utf-8"))["languages"].values():
+            first += [
+                part / f"wasm.{language['wasm']}.pagefind",
+                part / f"pagefind.{language['hash']}.pf_meta",
+            ]
     index = [p for p in folder.rglob("*.pf_*") if p.is_file()]
     return [
         ("search.js, with the page", wire(site / "theme" / "js" / "search.js")),

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 
 from scripts.site_server import serve
-from tests.conftest import ROOT
+from tests.conftest import ROOT, build, sample_content
 from tests.tools import require
 
 NODE_MODULES = ROOT / "node_modules"
@@ -142,13 +142,20 @@ def test_search_finds_the_march_3_post_with_the_keyboard(node, sample_site):
     assert [s.rsplit("/", 2)[-2:] for s in shown["scripts"]] == [["js", "search.js"]]
 
 
-def test_search_finds_pages_and_posts_of_every_part_of_the_index(node, sample_site):
-    # The index is in parts (2013's posts first, then the pages); the page
-    # merges them, so one search finds the About page and the posts.
-    shown = browse(node, sample_site, "search.mjs", "/search/", "marketing")
+def test_search_merges_every_part_of_the_index(node, tmp_path):
+    # A part a year: 2014 (with the About page) first, then 2013; the search
+    # page merges them, so one search finds what each holds.
+    content = sample_content(tmp_path)
+    (content / "posts" / "later.md").write_text(
+        "Title: Marketing again\nDate: 2014-02-01\n\nMarketing notes, a year on.\n"
+    )
+    site = tmp_path / "site"
+    build(content, site, "-e", 'SEARCH_INDEX={"PAGES_PER_PART": 1}')
+    assert json.loads((site / "pagefind" / "parts.json").read_text()) == ["2014/", "2013/"]
+    shown = browse(node, site, "search.mjs", "/search/", "marketing")
     assert shown["errors"] == []
     found = {hit["href"].split("/", 3)[-1] for hit in shown["results"]}
-    assert {"about/", MARCH_3.lstrip("/")} <= found, found
+    assert found == {"about/", MARCH_3.lstrip("/"), "2014/02/marketing-again.html"}, found
 
 
 def test_search_without_a_match_says_so_and_offers_the_archive(node, sample_site):

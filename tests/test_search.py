@@ -138,31 +138,35 @@ def test_a_rebuild_indexes_only_the_parts_whose_published_pages_changed(tmp_path
     (content / "posts" / "later.md").write_text(
         "Title: A later year\nDate: 2014-02-01\n\nNumbatfair notes from the next year.\n"
     )
-    cache = f"PELICANOPTS=--cache-path {tmp_path / 'cache'}"
+    cache = tmp_path / "cache"
 
-    def rebuild():
-        result = make("html", content, output, cache)
-        assert result.returncode == 0, result.stdout + result.stderr
-        return next(line for line in result.stdout.splitlines() if "search_index:" in line)
+    def rebuild(*options):
+        result = run_pelican(content, output, "pelicanconf.py", *options, cache=cache)
+        assert result.returncode == 0, result.log
+        return next(line for line in result.log.splitlines() if "search_index:" in line)
 
-    said = rebuild()
-    assert "in 3 part(s)" in said and "put back" not in said, said
-    assert json.loads((output / "pagefind" / "parts.json").read_text()) == [
-        "2014/", "2013/", "pages/",
-    ]  # fmt: skip
+    every_page = PUBLISHED - {"/2013/04/theme-sample.html"} | {"/2014/02/a-later-year.html"}
+    # The diary is small: one part.
+    assert "in 1 part(s)" in rebuild()
+    assert json.loads((output / "pagefind" / "parts.json").read_text()) == ["2013-2014/"]
+    # A part a year (two pages a part at most), newest first, the pages with it.
+    one_a_year = ("-e", 'SEARCH_INDEX={"PAGES_PER_PART": 2}')
+    said = rebuild(*one_a_year)
+    assert "in 2 part(s)" in said and "put back" not in said, said
+    assert json.loads((output / "pagefind" / "parts.json").read_text()) == ["2014/", "2013/"]
+    assert set(search_index(output)) == every_page
     # Only a draft changed: no published page did, so Pagefind does not run.
     with (content / "posts" / "draft.md").open("a") as draft:
         draft.write("\nMore quokka notes.\n")
-    assert "unchanged, so put back: 2014, 2013, pages" in rebuild()
-    every_page = PUBLISHED - {"/2013/04/theme-sample.html"} | {"/2014/02/a-later-year.html"}
+    assert "unchanged, so put back: 2014, 2013" in rebuild(*one_a_year)
     assert set(search_index(output)) == every_page
     # An edit to a 2013 post: only 2013 is indexed again, and has the edit.
     post = next((content / "posts").glob("*hiring-managers*"))
     with post.open("a") as published:
         published.write("\nA word added later: zeugmatic.\n")
-    assert "unchanged, so put back: 2014, pages" in rebuild()
+    assert "unchanged, so put back: 2014" in rebuild(*one_a_year)
     assert "zeugmatic" in search_index(output)[MARCH_3]["content"]
     assert set(search_index(output)) == every_page
     # `make publish` loads no cache: it always runs Pagefind.
-    result = make("publish", content, tmp_path / "public", cache)
-    assert "in 3 part(s)" in result.stdout and "put back" not in result.stdout
+    result = make("publish", content, tmp_path / "public", f"PELICANOPTS=--cache-path {cache}")
+    assert "in 1 part(s)" in result.stdout and "put back" not in result.stdout

@@ -2,13 +2,14 @@
 
 ``all_generators_finalized`` lists the output files of what is published
 (posts, pages and their translations: never drafts or hidden ones), by part:
-each year's posts, and the pages. ``finalized`` then runs Pagefind on each
-part's files of the output folder into a bundle of its own, and
-``pagefind/parts.json`` lists the bundles, which the search page merges
-(Pagefind's ``mergeIndex``). So `make html`, `make devserver` and
-`make publish` all ship a current index, Pagefind never holds more than a
-year of posts in memory, and a build that loads Pelican's content cache
-puts back, from that cache, each part whose pages are unchanged (reuse.py).
+runs of whole years of posts (the pages with the newest), each of at most
+PAGES_PER_PART pages. ``finalized`` then runs Pagefind on each part's files
+of the output folder into a bundle of its own, and ``pagefind/parts.json``
+lists the bundles, which the search page merges (Pagefind's ``mergeIndex``).
+So `make html`, `make devserver` and `make publish` all ship a current
+index, Pagefind never holds more than a part in memory, and a build that
+loads Pelican's content cache puts back, from that cache, each part whose
+pages are unchanged (reuse.py).
 A failed index stops the build with Pagefind's message and exit status 1.
 """
 
@@ -39,12 +40,13 @@ class IndexFailed(SystemExit):
     """Exit status 1 without a traceback: Pelican only catches ``Exception``."""
 
 
-# The published pages of the build in progress, by part; replaced by each build.
+# The published pages of the build in progress, by year (and the pages apart);
+# replaced by each build.
 _published = {"parts": {}}
 
 
 def part_of(item):
-    """The part of the index a post goes to (its year), or the pages' part."""
+    """A post's year, or PAGES_PART for a page."""
     return f"{item.date:%Y}" if isinstance(item, Article) else PAGES_PART
 
 
@@ -102,11 +104,27 @@ def index_parts(pelican, settings, parts):
     return put_back_parts
 
 
-def in_search_order(parts):
-    """The newest year first and the pages last: the search page loads the
-    first bundle and merges the others in this order."""
-    years = sorted((part for part in parts if part != PAGES_PART), reverse=True)
-    return {part: parts[part] for part in [*years, PAGES_PART] if part in parts}
+def parts_of(by_year, most):
+    """{part: its pages}, the newest part first (the search page loads the
+    first and merges the others into it).
+
+    A part is a run of whole years, oldest first, joined while it holds at
+    most `most` pages (a bigger year is a part alone); the pages go with the
+    newest part. New posts change only the newest part, so the older parts
+    and their kept indexes stay as they are.
+    """
+    parts = []  # [(years, pages)], oldest first
+    for year in sorted(part for part in by_year if part != PAGES_PART):
+        if parts and len(parts[-1][1]) + len(by_year[year]) <= most:
+            parts[-1][0].append(year)
+            parts[-1][1].extend(by_year[year])
+        else:
+            parts.append(([year], list(by_year[year])))
+    if PAGES_PART in by_year:
+        if not parts:
+            parts.append(([PAGES_PART], []))
+        parts[-1][1].extend(by_year[PAGES_PART])
+    return {"-".join(dict.fromkeys([years[0], years[-1]])): pages for years, pages in parts[::-1]}
 
 
 def index_site(pelican):
@@ -122,7 +140,7 @@ def index_site(pelican):
         logger.critical("search_index: %s", error)
         raise IndexFailed(1) from error
     remove_index(pelican.output_path, settings)
-    parts = in_search_order(_published["parts"])
+    parts = parts_of(_published["parts"], settings.pages_per_part)
     if not settings.enabled or not parts:
         if settings.enabled:
             logger.info("search_index: nothing published, so no search index was built")

@@ -6,6 +6,9 @@ Every key is optional; a site sets only what it changes::
         "ENABLED": True,             # False: build no index (and remove an old one)
         "OUTPUT_SUBDIR": "pagefind", # the index's folder inside the output
         "EXCLUDE_SELECTORS": [".headerlink", ".toc"],  # parts of a post not indexed
+        "PAGES_PER_PART": 1000,      # the index is in parts of whole years, each
+                                     # of at most this many pages (unless one
+                                     # year alone has more)
     }
 
 msgspec checks each value against the types declared on Settings.
@@ -31,6 +34,9 @@ class Settings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, rename="
         ".headerlink",
         ".toc",
     )
+    # Pagefind holds a part's pages in memory (about 250 KB a page), and the
+    # search page fetches each part's WebAssembly (about 75 KB) once.
+    pages_per_part: Annotated[int, msgspec.Meta(ge=1)] = 1000
 
 
 DEFAULTS = msgspec.to_builtins(Settings())

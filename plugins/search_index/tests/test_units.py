@@ -7,6 +7,7 @@ import pytest
 
 from search_index import index
 from search_index.index import SearchIndexError, build_index
+from search_index.plugin import parts_of
 from search_index.settings import DEFAULTS, SettingsError, read_settings
 from tests.conftest import search_index
 
@@ -96,3 +97,16 @@ def test_pages_are_staged_beside_the_site_or_else_in_the_temp_folder(tmp_path, m
     monkeypatch.setattr(index.tempfile, "TemporaryDirectory", unwritable_beside)
     with index.staging_folder(site) as folder:
         assert Path(folder).parent == Path(tempfile.gettempdir())
+
+
+def test_parts_are_runs_of_whole_years_newest_first_with_the_pages():
+    by_year = {"2013": ["a"] * 3, "2014": ["b"] * 2, "2015": ["c"] * 5, "2016": ["d"]}
+    parts = parts_of({**by_year, "pages": ["about/"]}, 5)
+    assert parts == {"2016": ["d", "about/"], "2015": ["c"] * 5, "2013-2014": ["a"] * 3 + ["b"] * 2}
+    # New posts change the newest part only: the older parts' kept indexes still fit.
+    grown = parts_of({**by_year, "2016": ["d"] * 4}, 5)
+    assert {k: v for k, v in grown.items() if k != "2016"} == {
+        "2015": ["c"] * 5, "2013-2014": ["a"] * 3 + ["b"] * 2,
+    }  # fmt: skip
+    assert list(parts_of(by_year, 1000)) == ["2013-2016"], "a diary is one part"
+    assert parts_of({"pages": ["about/"]}, 5) == {"pages": ["about/"]}
