@@ -52,6 +52,7 @@ def before_writing(generators):
 
 def register():
     log_lines.unwrap()
+    log_lines.repeat_each_build(__name__)
     signals.initialized.connect(failing.start)
     signals.initialized.connect(cache_key.separate_cache)
     signals.initialized.connect(site_url.check)

@@ -9,6 +9,12 @@ for a plain one that writes ``LEVEL    message`` on one line, to the same
 stream, and turns on rich's ``soft_wrap`` for the lines Pelican prints
 itself (``-> Modified: PATH`` in `make devserver`, "Done: Processed ...").
 In a terminal rich's layout is kept.
+
+Pelican's loggers also drop a message that reads as one logged before in the
+same process. `make devserver` runs every rebuild in one process, so a
+warning about a post (a misspelled ``Staus:``) showed on the first build
+only, though the mistake was still there: ``repeat_each_build`` lets this
+plugin's messages through every time.
 """
 
 import logging
@@ -31,3 +37,13 @@ def unwrap():
     plain.setLevel(rich.level)
     root.removeHandler(rich)
     root.addHandler(plain)
+
+
+def repeat_each_build(package):
+    """At plugin registration: Pelican's duplicate filter off for the loggers
+    of `package`'s modules (``pelican.log.LimitLogger.disable_filter``)."""
+    for name, module in list(sys.modules.items()):
+        if name == package or name.startswith(package + "."):
+            logger = getattr(module, "logger", None)
+            if hasattr(logger, "disable_filter"):
+                logger.disable_filter()

@@ -1,6 +1,7 @@
 """Unit tests of content_guard's pure parts and of its settings; the site-level
 behaviour is tested in tests/test_bad_posts.py and tests/test_bad_input.py."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -196,3 +197,33 @@ def test_the_files_a_post_uses_are_found_in_every_link_form():
     files |= {"posts/b c.png", "images/unused.png"}
     found = used_files(post, link_pattern(DEFAULT_CONFIG), files)
     assert found == files - {"images/f.png", "images/unused.png"}
+
+
+REBUILD_TWICE = """
+import json, sys
+from pelican import Pelican
+from pelican.settings import read_settings
+pelican = Pelican(read_settings("pelicanconf.py", override=json.loads(sys.argv[1])))
+pelican.run()
+pelican.run()
+"""
+
+
+def test_a_warning_shows_on_every_rebuild_in_one_process(tmp_path):
+    # `make devserver` rebuilds in one process, and Pelican's loggers drop a
+    # message that reads as one logged before: the typo must show each time.
+    (tmp_path / "content" / "posts").mkdir(parents=True)
+    (tmp_path / "content" / "posts" / "typo.md").write_text(
+        "Title: A private note\nDate: 2013-03-10\nStaus: draft\n\nNot for anyone yet.\n"
+    )
+    override = {
+        "PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(tmp_path / "out"),
+        "CACHE_PATH": str(tmp_path / "cache"), "SEARCH_INDEX": {"ENABLED": False},
+    }  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", REBUILD_TWICE, json.dumps(override)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert said.count("did you mean Status") == 2, said
