@@ -42,23 +42,23 @@ class IndexFailed(SystemExit):
 
 # The published pages of the build in progress, by year (and the pages apart);
 # replaced by each build.
-_published = {"parts": {}}
+_published = {"by_year": {}}
 
 
-def part_of(item):
+def year_of(item):
     """A post's year, or PAGES_PART for a page."""
     return f"{item.date:%Y}" if isinstance(item, Article) else PAGES_PART
 
 
 def list_published(generators):
     """Remember the output file of every published post and page of this build."""
-    parts = {}
+    by_year = {}
     for generator in generators:
         for name in ("articles", "pages", "translations"):
             for item in getattr(generator, name, []):
                 if item.save_as:
-                    parts.setdefault(part_of(item), []).append(item.save_as)
-    _published["parts"] = parts
+                    by_year.setdefault(year_of(item), []).append(item.save_as)
+    _published["by_year"] = by_year
 
 
 def put_back(pelican, settings, part, pages):
@@ -140,7 +140,7 @@ def index_site(pelican):
         logger.critical("search_index: %s", error)
         raise IndexFailed(1) from error
     remove_index(pelican.output_path, settings)
-    parts = parts_of(_published["parts"], settings.pages_per_part)
+    parts = parts_of(_published["by_year"], settings.pages_per_part)
     if not settings.enabled or not parts:
         if settings.enabled:
             logger.info("search_index: nothing published, so no search index was built")
