@@ -216,6 +216,11 @@ def test_nothing_of_a_draft_or_future_post_is_published(tmp_path):
     assert result.returncode == 0, result.log
     draft_page = preview / "drafts" / "2013" / "04" / "salary-talk-with-globex.html"
     assert "123,456 zorkmids" in draft_page.read_text(encoding="utf-8")
+    marked = soup(draft_page).find("p", class_="draft-note")
+    assert marked.get_text(" ", strip=True) == "Draft: a preview; make publish leaves it out."
+    draft_page_page = preview / "drafts" / "pages" / "private-page.html"
+    assert soup(draft_page_page).find("p", class_="draft-note") is not None
+    assert not soup(preview / "about" / "index.html").find("p", class_="draft-note")
     assert (preview / "drafts" / "2099" / "01" / "offer-accepted-at-initech.html").exists()
     assert (preview / "drafts" / "pages" / "private-page.html").exists()
     assert "Globex" not in (preview / "index.html").read_text(encoding="utf-8")
