@@ -23,15 +23,11 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+from .collisions import all_content, source
 from .images import image_sources, is_relative
 
 logger = logging.getLogger(__name__)
 
-WRITTEN_LISTS = (
-    "articles", "translations", "hidden_articles", "hidden_translations",
-    "pages", "hidden_pages",
-)  # fmt: skip
-DRAFT_LISTS = ("drafts", "drafts_translations", "draft_pages", "draft_translations")
 LINK_KINDS = ("static", "attach", "filename")
 
 
@@ -67,22 +63,17 @@ def used_files(content, pattern, static_paths):
     return used & static_paths
 
 
-def source(content):
-    return content.relative_source_path or content.source_path
-
-
 def hold_back(generators):
     """all_generators_finalized: drop the static files only unwritten drafts use."""
     statics = [g for g in generators if getattr(g, "staticfiles", None)]
     if not statics:
         return
-    drafts, written = [], []
-    for generator in generators:
-        for name in DRAFT_LISTS:
-            drafts += getattr(generator, name, None) or []
-        for name in WRITTEN_LISTS:
-            written += getattr(generator, name, None) or []
-    unwritten = [draft for draft in drafts if not draft.save_as]
+    unwritten, written = [], []
+    for content in all_content(generators):
+        if content.status == "draft" and not content.save_as:
+            unwritten.append(content)
+        else:
+            written.append(content)
     if not unwritten:
         return  # a development build writes its drafts, and so their files
     settings = statics[0].settings
